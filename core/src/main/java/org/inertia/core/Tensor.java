@@ -1,0 +1,575 @@
+package org.inertia.core;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.inertia.core.ops.Activations;
+import org.inertia.core.ops.Elementwise;
+import org.inertia.core.ops.MatMul;
+import org.inertia.core.ops.Reductions;
+import org.inertia.core.ops.ShapeOps;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An n-dimensional array that remembers how it was computed, so gradients can flow back through it.
+ *
+ * <p>A tensor wraps an ND4J {@link INDArray} ({@link #data()}). Tensors the user creates are
+ * <em>leaves</em>; mark the ones to differentiate with {@link #requiresGrad(boolean)}. Every op on a
+ * tensor that requires grad records a {@link Node} (unless inside {@link NoGrad}), and
+ * {@link #backward()} walks those nodes in reverse to fill each leaf's {@link #grad()}.
+ *
+ * <p>Float32 is the default type; float64 is supported everywhere (gradient checks use it);
+ * int64 holds labels and indices. Ops never promote between float32 and float64: they refuse and say
+ * which call to add ({@link #to(DType)}).
+ *
+ * <p>Ops are the instance methods below; each delegates to the file in {@code org.inertia.core.ops}
+ * where its forward and backward sit side by side.
+ */
+public final class Tensor {
+    private final INDArray data;
+    private boolean requiresGrad;
+    private final Node gradFn;
+    /** Leaves only: the gradient buffer, allocated once and reused across steps. */
+    private INDArray grad;
+    /** False after {@link #zeroGrad()}: the buffer is kept but its contents are stale. */
+    private boolean gradValid;
+
+    private Tensor(INDArray data, boolean requiresGrad, Node gradFn) {
+        this.data = data;
+        this.requiresGrad = requiresGrad;
+        this.gradFn = gradFn;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** Wraps an existing ND4J array (no copy). The tensor is a leaf that does not require grad. */
+    public static Tensor wrap(INDArray data) {
+        Objects.requireNonNull(data, "data");
+        DType.of(data.dataType()); // refuses types Inertia does not model
+        return new Tensor(data, false, null);
+    }
+
+    /**
+     * The result of an op: {@code data} computed from {@code inputs}, with {@code backward} to send
+     * gradients back. Records a graph node only if grad mode is on and some input requires grad.
+     * This is also the extension point for writing your own op (check it with {@link GradCheck}).
+     */
+    public static Tensor fromOp(String op, INDArray data, Backward backward, Tensor... inputs) {
+        if (GradMode.isEnabled()) {
+            for (Tensor input : inputs) {
+                if (input.requiresGrad) {
+                    return new Tensor(data, true, new Node(op, backward, inputs.clone()));
+                }
+            }
+        }
+        return new Tensor(data, false, null);
+    }
+
+    /** A float32 tensor holding {@code values} in row-major order with the given shape. */
+    public static Tensor of(float[] values, long... shape) {
+        return wrap(Nd4j.create(values, shapeFor(values.length, shape), 'c'));
+    }
+
+    /** A tensor of the default type holding {@code values}; a 1-D tensor when no shape is given. */
+    public static Tensor of(double[] values, long... shape) {
+        return of(DType.DEFAULT, values, shape);
+    }
+
+    /** A tensor of type {@code dtype} holding {@code values} in row-major order. */
+    public static Tensor of(DType dtype, double[] values, long... shape) {
+        INDArray array = Nd4j.create(values, shapeFor(values.length, shape), 'c');
+        return wrap(array.dataType() == dtype.nd4j() ? array : array.castTo(dtype.nd4j()));
+    }
+
+    /** A 2-D tensor of the default type from rows of equal length. */
+    public static Tensor of(double[][] rows) {
+        return of(DType.DEFAULT, rows);
+    }
+
+    /** A 2-D tensor of type {@code dtype} from rows of equal length. */
+    public static Tensor of(DType dtype, double[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] flat = new double[rows.length * cols];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != cols) {
+                throw new IllegalArgumentException("Tensor.of: row " + r + " has " + rows[r].length
+                        + " values but row 0 has " + cols + "; rows must have equal length");
+            }
+            System.arraycopy(rows[r], 0, flat, r * cols, cols);
+        }
+        return of(dtype, flat, rows.length, cols);
+    }
+
+    /** An int64 tensor (class labels, indices). */
+    public static Tensor ofLongs(long[] values, long... shape) {
+        return wrap(Nd4j.createFromArray(values).reshape('c', shapeFor(values.length, shape)));
+    }
+
+    /** An int64 tensor from ints (class labels, indices). */
+    public static Tensor ofLongs(int... values) {
+        return wrap(Nd4j.createFromArray(values).castTo(DType.INT64.nd4j()));
+    }
+
+    /** A 0-dimensional tensor of the default type. */
+    public static Tensor scalar(double value) {
+        return scalar(DType.DEFAULT, value);
+    }
+
+    public static Tensor scalar(DType dtype, double value) {
+        return wrap(Nd4j.scalar(dtype.nd4j(), value));
+    }
+
+    public static Tensor zeros(long... shape) {
+        return zeros(DType.DEFAULT, shape);
+    }
+
+    public static Tensor zeros(DType dtype, long... shape) {
+        return wrap(Nd4j.zeros(dtype.nd4j(), Shapes.requireValid("zeros", shape)));
+    }
+
+    public static Tensor ones(long... shape) {
+        return ones(DType.DEFAULT, shape);
+    }
+
+    public static Tensor ones(DType dtype, long... shape) {
+        return wrap(Nd4j.ones(dtype.nd4j(), Shapes.requireValid("ones", shape)));
+    }
+
+    public static Tensor full(double value, long... shape) {
+        return full(DType.DEFAULT, value, shape);
+    }
+
+    public static Tensor full(DType dtype, double value, long... shape) {
+        return wrap(Nd4j.valueArrayOf(Shapes.requireValid("full", shape), value, dtype.nd4j()));
+    }
+
+    /** {@code start, start + step, ...} while below {@code end} (above, for a negative step). */
+    public static Tensor arange(DType dtype, double start, double end, double step) {
+        if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("arange: start, end and step must be finite and step non-zero, got "
+                    + start + ", " + end + ", " + step);
+        }
+        long count = Math.max(0, (long) Math.ceil((end - start) / step));
+        double[] values = new double[Math.toIntExact(count)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = start + i * step;
+        }
+        return of(dtype, values);
+    }
+
+    public static Tensor arange(double start, double end, double step) {
+        return arange(DType.DEFAULT, start, end, step);
+    }
+
+    /** {@code 0, 1, ..., end - 1} in the default type. */
+    public static Tensor arange(long end) {
+        return arange(DType.DEFAULT, 0, end, 1);
+    }
+
+    /** Uniform values in {@code [low, high)} drawn from {@code rng}. */
+    public static Tensor uniform(Rng rng, double low, double high, long... shape) {
+        return uniform(DType.DEFAULT, rng, low, high, shape);
+    }
+
+    public static Tensor uniform(DType dtype, Rng rng, double low, double high, long... shape) {
+        return wrap(rng.uniform(dtype, low, high, Shapes.requireValid("uniform", shape)));
+    }
+
+    /** Normal values with the given mean and standard deviation drawn from {@code rng}. */
+    public static Tensor normal(Rng rng, double mean, double std, long... shape) {
+        return normal(DType.DEFAULT, rng, mean, std, shape);
+    }
+
+    public static Tensor normal(DType dtype, Rng rng, double mean, double std, long... shape) {
+        return wrap(rng.normal(dtype, mean, std, Shapes.requireValid("normal", shape)));
+    }
+
+    private static long[] shapeFor(int length, long[] shape) {
+        if (shape.length == 0) {
+            return new long[] {length};
+        }
+        Shapes.requireValid("Tensor.of", shape);
+        if (Shapes.numel(shape) != length) {
+            throw new IllegalArgumentException("Tensor.of: " + length + " values do not fill shape "
+                    + Shapes.str(shape) + " (" + Shapes.numel(shape) + " elements)");
+        }
+        return shape;
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    /**
+     * The underlying ND4J array: the one door to raw, in-place math (optimizer updates, weight
+     * initialisation). Changes made through it are invisible to autograd.
+     */
+    public INDArray data() {
+        return data;
+    }
+
+    public long[] shape() {
+        return data.shape();
+    }
+
+    /** Size along {@code axis}; negative axes count from the end. */
+    public long size(int axis) {
+        return data.size(Shapes.axis("size", axis, rank()));
+    }
+
+    public int rank() {
+        return data.rank();
+    }
+
+    public long numel() {
+        return data.length();
+    }
+
+    public DType dtype() {
+        return DType.of(data.dataType());
+    }
+
+    /** The single value of a one-element tensor. */
+    public double item() {
+        if (data.length() != 1) {
+            throw new IllegalStateException("item(): tensor of shape " + Shapes.str(shape())
+                    + " has " + data.length() + " elements; item() needs exactly one");
+        }
+        return data.getDouble(0);
+    }
+
+    /** A copy of the values in row-major order. */
+    public double[] toDoubleArray() {
+        return data.dup('c').data().asDouble();
+    }
+
+    public float[] toFloatArray() {
+        return data.dup('c').data().asFloat();
+    }
+
+    public long[] toLongArray() {
+        return data.dup('c').data().asLong();
+    }
+
+    // ---------------------------------------------------------------- autograd state
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Marks a leaf as a variable to differentiate (or not). Returns {@code this}. */
+    public Tensor requiresGrad(boolean value) {
+        if (!isLeaf()) {
+            throw new IllegalStateException("requiresGrad(" + value + "): only leaf tensors can change it; this "
+                    + "tensor was computed by '" + gradFn.op + "' (use detach() for a leaf copy)");
+        }
+        if (value && !dtype().isFloating()) {
+            throw new IllegalArgumentException("requiresGrad(true): only float32/float64 tensors can require grad, "
+                    + "this one is " + dtype());
+        }
+        this.requiresGrad = value;
+        return this;
+    }
+
+    /** True for tensors created by the user rather than computed by an op. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The op that produced this tensor, or {@code null} for a leaf. */
+    public String gradFnName() {
+        return gradFn == null ? null : gradFn.op;
+    }
+
+    Node gradFn() {
+        return gradFn;
+    }
+
+    /**
+     * The accumulated gradient of a leaf, or {@code null} if none arrived since the last
+     * {@link #zeroGrad()}. The returned tensor shares the buffer, which is reused by later backward
+     * passes: copy it to keep it.
+     */
+    public Tensor grad() {
+        return gradValid ? new Tensor(grad, false, null) : null;
+    }
+
+    /**
+     * Forgets the gradient: {@link #grad()} is {@code null} until the next backward. The buffer is
+     * kept and overwritten by the next gradient, so steady-state training allocates none.
+     */
+    public void zeroGrad() {
+        gradValid = false;
+    }
+
+    /** Adds {@code g} into this leaf's gradient buffer (the engine's only write into a leaf). */
+    void accumulateGrad(INDArray g) {
+        if (gradValid) {
+            grad.addi(g);
+        } else if (grad != null && Arrays.equals(grad.shape(), g.shape()) && grad.dataType() == g.dataType()) {
+            grad.assign(g);
+        } else {
+            grad = g.dup('c');
+        }
+        gradValid = true;
+    }
+
+    /** A leaf sharing this tensor's data, cut off from the graph. */
+    public Tensor detach() {
+        return new Tensor(data, false, null);
+    }
+
+    /** Backward from a one-element tensor (usually the loss): dL/dL = 1. */
+    public void backward() {
+        backward(null, false);
+    }
+
+    /** Backward from a one-element tensor, keeping the graph for another backward if asked. */
+    public void backward(boolean retainGraph) {
+        backward(null, retainGraph);
+    }
+
+    /** Backward from any tensor, given dL/d(this) of the same shape. */
+    public void backward(Tensor gradient) {
+        backward(gradient, false);
+    }
+
+    public void backward(Tensor gradient, boolean retainGraph) {
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward(): this tensor does not require grad, so there is nothing "
+                    + "to differentiate: none of its inputs has requiresGrad(true), or it was computed inside "
+                    + "NoGrad, or it was detached");
+        }
+        INDArray seed;
+        if (gradient == null) {
+            if (data.length() != 1) {
+                throw new IllegalStateException("backward(): the tensor has shape " + Shapes.str(shape())
+                        + "; without an explicit gradient backward() needs a one-element tensor (reduce it, "
+                        + "e.g. with sum() or mean(), or call backward(gradient) with a gradient of that shape)");
+            }
+            seed = Nd4j.onesLike(data);
+        } else {
+            if (!Arrays.equals(gradient.shape(), shape())) {
+                throw new IllegalArgumentException("backward(gradient): gradient shape " + Shapes.str(gradient.shape())
+                        + " differs from the tensor's shape " + Shapes.str(shape()));
+            }
+            if (gradient.dtype() != dtype()) {
+                throw new IllegalArgumentException("backward(gradient): gradient is " + gradient.dtype()
+                        + " but the tensor is " + dtype());
+            }
+            seed = gradient.data;
+        }
+        Autograd.backward(this, seed, retainGraph);
+    }
+
+    // ---------------------------------------------------------------- elementwise (ops/Elementwise.java)
+
+    public Tensor add(Tensor other) {
+        return Elementwise.add(this, other);
+    }
+
+    public Tensor add(double value) {
+        return Elementwise.add(this, value);
+    }
+
+    public Tensor sub(Tensor other) {
+        return Elementwise.sub(this, other);
+    }
+
+    public Tensor sub(double value) {
+        return Elementwise.add(this, -value);
+    }
+
+    public Tensor mul(Tensor other) {
+        return Elementwise.mul(this, other);
+    }
+
+    public Tensor mul(double value) {
+        return Elementwise.mul(this, value);
+    }
+
+    public Tensor div(Tensor other) {
+        return Elementwise.div(this, other);
+    }
+
+    public Tensor div(double value) {
+        return Elementwise.div(this, value);
+    }
+
+    public Tensor neg() {
+        return Elementwise.neg(this);
+    }
+
+    public Tensor pow(Tensor exponent) {
+        return Elementwise.pow(this, exponent);
+    }
+
+    public Tensor pow(double exponent) {
+        return Elementwise.pow(this, exponent);
+    }
+
+    public Tensor exp() {
+        return Elementwise.exp(this);
+    }
+
+    public Tensor log() {
+        return Elementwise.log(this);
+    }
+
+    public Tensor sqrt() {
+        return Elementwise.sqrt(this);
+    }
+
+    public Tensor abs() {
+        return Elementwise.abs(this);
+    }
+
+    /** Limits values to {@code [min, max]}; pass an infinity to leave a side open. */
+    public Tensor clamp(double min, double max) {
+        return Elementwise.clamp(this, min, max);
+    }
+
+    /** Converts to another floating type (differentiable: the gradient is converted back). */
+    public Tensor to(DType dtype) {
+        return Elementwise.cast(this, dtype);
+    }
+
+    // ---------------------------------------------------------------- reductions (ops/Reductions.java)
+
+    public Tensor sum() {
+        return Reductions.sum(this, null, false);
+    }
+
+    public Tensor sum(int axis) {
+        return Reductions.sum(this, new int[] {axis}, false);
+    }
+
+    public Tensor sum(int axis, boolean keepDims) {
+        return Reductions.sum(this, new int[] {axis}, keepDims);
+    }
+
+    public Tensor sum(int[] axes, boolean keepDims) {
+        return Reductions.sum(this, axes, keepDims);
+    }
+
+    public Tensor mean() {
+        return Reductions.mean(this, null, false);
+    }
+
+    public Tensor mean(int axis) {
+        return Reductions.mean(this, new int[] {axis}, false);
+    }
+
+    public Tensor mean(int axis, boolean keepDims) {
+        return Reductions.mean(this, new int[] {axis}, keepDims);
+    }
+
+    public Tensor mean(int[] axes, boolean keepDims) {
+        return Reductions.mean(this, axes, keepDims);
+    }
+
+    public Tensor max() {
+        return Reductions.max(this, null, false);
+    }
+
+    public Tensor max(int axis) {
+        return Reductions.max(this, new int[] {axis}, false);
+    }
+
+    public Tensor max(int axis, boolean keepDims) {
+        return Reductions.max(this, new int[] {axis}, keepDims);
+    }
+
+    public Tensor max(int[] axes, boolean keepDims) {
+        return Reductions.max(this, axes, keepDims);
+    }
+
+    // ---------------------------------------------------------------- linear algebra (ops/MatMul.java)
+
+    /** Matrix product: 2-D @ 2-D, batched N-D @ N-D with equal batch sizes, or N-D @ 2-D. */
+    public Tensor matmul(Tensor other) {
+        return MatMul.matmul(this, other);
+    }
+
+    // ---------------------------------------------------------------- shape (ops/ShapeOps.java)
+
+    /** Same elements, new shape; one dimension may be -1 (inferred). */
+    public Tensor reshape(long... shape) {
+        return ShapeOps.reshape(this, shape);
+    }
+
+    public Tensor permute(int... axes) {
+        return ShapeOps.permute(this, axes);
+    }
+
+    public Tensor transpose(int axis0, int axis1) {
+        return ShapeOps.transpose(this, axis0, axis1);
+    }
+
+    /** Merges axes {@code startAxis..} into one, as {@code torch.flatten(x, startAxis)}. */
+    public Tensor flatten(int startAxis) {
+        return ShapeOps.flatten(this, startAxis);
+    }
+
+    /** All elements in one axis. */
+    public Tensor flatten() {
+        return ShapeOps.flatten(this, 0);
+    }
+
+    /** Joins tensors along {@code axis}; all other sizes must agree. */
+    public static Tensor concat(int axis, Tensor... parts) {
+        return ShapeOps.concat(axis, parts);
+    }
+
+    /** Rows {@code start} (inclusive) to {@code end} (exclusive) along the batch axis (axis 0). */
+    public Tensor slice(long start, long end) {
+        return ShapeOps.slice(this, start, end);
+    }
+
+    /** The rows named by {@code indices} (int64, 1-D) along the batch axis, repeats allowed. */
+    public Tensor indexSelect(Tensor indices) {
+        return ShapeOps.indexSelect(this, indices);
+    }
+
+    // ---------------------------------------------------------------- activations (ops/Activations.java)
+
+    public Tensor relu() {
+        return Activations.relu(this);
+    }
+
+    public Tensor leakyRelu(double negativeSlope) {
+        return Activations.leakyRelu(this, negativeSlope);
+    }
+
+    public Tensor sigmoid() {
+        return Activations.sigmoid(this);
+    }
+
+    public Tensor tanh() {
+        return Activations.tanh(this);
+    }
+
+    public Tensor gelu() {
+        return Activations.gelu(this);
+    }
+
+    public Tensor softmax(int axis) {
+        return Activations.softmax(this, axis);
+    }
+
+    public Tensor logSoftmax(int axis) {
+        return Activations.logSoftmax(this, axis);
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Tensor(shape=").append(Shapes.str(shape()))
+                .append(", dtype=").append(dtype());
+        if (gradFn != null) {
+            s.append(", gradFn=").append(gradFn.op);
+        } else if (requiresGrad) {
+            s.append(", requiresGrad=true");
+        }
+        return s.append(")\n").append(data).toString();
+    }
+}

@@ -1,0 +1,124 @@
+package org.inertia.core.ops;
+
+import org.inertia.core.Shapes;
+import org.inertia.core.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Activation functions and (log-)softmax. Where libnd4j has a native backward op for an activation
+ * the backward makes that one call; the formula it computes is in the comment.
+ */
+public final class Activations {
+    private static final double SQRT_HALF = Math.sqrt(0.5);
+    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2 * Math.PI);
+
+    private Activations() {
+    }
+
+    /** max(x, 0).  d/dx = 1 where x > 0, else 0. */
+    public static Tensor relu(Tensor x) {
+        Shapes.requireFloat("relu", x);
+        INDArray out = Transforms.relu(x.data(), true);
+        return Tensor.fromOp("relu", out, (g, needs) -> {
+            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
+            Native.exec("relu_bp", Native.in(out, g), Native.out(grad), Native.ints(), 0.0);
+            return new INDArray[] {grad};
+        }, x);
+    }
+
+    /** x where x > 0, else slope·x.  d/dx = 1 or slope. */
+    public static Tensor leakyRelu(Tensor x, double negativeSlope) {
+        Shapes.requireFloat("leakyRelu", x);
+        if (!Double.isFinite(negativeSlope)) {
+            throw new IllegalArgumentException("leakyRelu: negative slope must be finite, got " + negativeSlope);
+        }
+        INDArray in = x.data();
+        INDArray out = Transforms.leakyRelu(in, negativeSlope, true);
+        return Tensor.fromOp("leakyRelu", out, (g, needs) -> {
+            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
+            Native.exec("lrelu_bp", Native.in(in, g), Native.out(grad), Native.ints(), negativeSlope);
+            return new INDArray[] {grad};
+        }, x);
+    }
+
+    /** σ(x) = 1/(1 + e⁻ˣ).  d/dx = σ(x)(1 − σ(x)). */
+    public static Tensor sigmoid(Tensor x) {
+        Shapes.requireFloat("sigmoid", x);
+        INDArray in = x.data();
+        INDArray out = Transforms.sigmoid(in, true);
+        return Tensor.fromOp("sigmoid", out, (g, needs) -> {
+            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
+            Native.exec("sigmoid_bp", Native.in(in, g), Native.out(grad), Native.ints());
+            return new INDArray[] {grad};
+        }, x);
+    }
+
+    /** tanh x.  d/dx = 1 − tanh²x. */
+    public static Tensor tanh(Tensor x) {
+        Shapes.requireFloat("tanh", x);
+        INDArray in = x.data();
+        INDArray out = Transforms.tanh(in, true);
+        return Tensor.fromOp("tanh", out, (g, needs) -> {
+            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
+            Native.exec("tanh_bp", Native.in(in, g), Native.out(grad), Native.ints());
+            return new INDArray[] {grad};
+        }, x);
+    }
+
+    /**
+     * The exact GELU, x·Φ(x) with Φ the standard normal CDF (PyTorch's default, not the tanh
+     * approximation).  d/dx = Φ(x) + x·φ(x), φ the normal density.
+     */
+    public static Tensor gelu(Tensor x) {
+        Shapes.requireFloat("gelu", x);
+        INDArray in = x.data();
+        INDArray cdf = in.mul(SQRT_HALF);
+        Nd4j.exec(new Erf(cdf, cdf));
+        cdf.addi(1).muli(0.5);                                                  // Φ(x) = (1 + erf(x/√2)) / 2
+        INDArray out = in.mul(cdf);
+        return Tensor.fromOp("gelu", out, (g, needs) -> {
+            INDArray pdf = Transforms.exp(in.mul(in).muli(-0.5), false).muli(INV_SQRT_2PI);  // φ(x)
+            return new INDArray[] {g.mul(pdf.muli(in).addi(cdf))};
+        }, x);
+    }
+
+    /**
+     * e^xᵢ / Σⱼ e^xⱼ along {@code axis} (computed natively, shifted by the max so it cannot overflow).
+     * d/dx = y ⊙ (g − Σ g ⊙ y): the Jacobian diag(y) − y yᵀ applied to g.
+     */
+    public static Tensor softmax(Tensor x, int axis) {
+        Shapes.requireFloat("softmax", x);
+        int ax = Shapes.axis("softmax", axis, x.rank());
+        INDArray out = Nd4j.createUninitialized(x.data().dataType(), x.shape());
+        Native.exec("softmax", Native.in(x.data()), Native.out(out), Native.ints(ax));
+        return Tensor.fromOp("softmax", out, (g, needs) -> {
+            INDArray dot = g.mul(out).sum(true, ax);
+            return new INDArray[] {g.sub(dot).muli(out)};
+        }, x);
+    }
+
+    /**
+     * log softmax along {@code axis}: z − log Σ eᶻ with z = x − max(x), so large logits neither
+     * overflow nor lose the small probabilities (libnd4j's own log_softmax returns −∞ there).
+     * d/dx = g − softmax(x) · Σ g.
+     */
+    public static Tensor logSoftmax(Tensor x, int axis) {
+        Shapes.requireFloat("logSoftmax", x);
+        int ax = Shapes.axis("logSoftmax", axis, x.rank());
+        INDArray out = stableLogSoftmax(x.data(), ax);
+        return Tensor.fromOp("logSoftmax", out, (g, needs) -> {
+            INDArray sum = g.sum(true, ax);
+            return new INDArray[] {g.sub(Transforms.exp(out, true).muli(sum))};
+        }, x);
+    }
+
+    /** z − log Σ eᶻ with z = x − max(x) along {@code axis}. */
+    static INDArray stableLogSoftmax(INDArray x, int axis) {
+        INDArray shifted = x.sub(x.max(true, axis));
+        INDArray logSumExp = Transforms.log(Transforms.exp(shifted, true).sum(true, axis), false);
+        return shifted.subi(logSumExp);
+    }
+}

@@ -1,0 +1,35 @@
+package org.inertia.core.ops;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Undoing broadcasting in backward passes.
+ *
+ * <p>If an operand of shape {@code [4]} was broadcast to {@code [3, 4]}, each of its elements was
+ * used three times, so its gradient is the upstream gradient summed over the broadcast axis.
+ */
+final class Broadcast {
+    private Broadcast() {
+    }
+
+    /** Sums {@code grad} over the axes along which an operand of {@code shape} was broadcast. */
+    static INDArray reduceTo(INDArray grad, long[] shape) {
+        long[] gradShape = grad.shape();
+        if (Arrays.equals(gradShape, shape)) {
+            return grad;
+        }
+        int lead = gradShape.length - shape.length;
+        int[] axes = new int[gradShape.length];
+        int count = 0;
+        for (int i = 0; i < gradShape.length; i++) {
+            boolean added = i < lead;                       // axis the operand did not have
+            boolean stretched = !added && shape[i - lead] == 1 && gradShape[i] != 1; // size-1 axis repeated
+            if (added || stretched) {
+                axes[count++] = i;
+            }
+        }
+        INDArray summed = count == 0 ? grad : grad.sum(true, Arrays.copyOf(axes, count));
+        return summed.reshape('c', shape);
+    }
+}

@@ -1,0 +1,70 @@
+package org.inertia.core.ops;
+
+import java.util.Arrays;
+import org.inertia.core.Shapes;
+import org.inertia.core.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Matrix products.
+ *
+ * <p>For C = A·B the gradients are dA = dC·Bᵀ and dB = Aᵀ·dC. They are computed with the GEMM
+ * transpose flags, so no transposed copy of A, B or dC is ever made.
+ */
+public final class MatMul {
+    private MatMul() {
+    }
+
+    /**
+     * 2-D @ 2-D; N-D @ N-D with equal leading (batch) sizes; or N-D @ 2-D, which applies the matrix
+     * to the last axis of every batch entry (how a linear layer sees a batch of sequences).
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        Shapes.requireSameFloatType("matmul", a, b);
+        long[] as = a.shape();
+        long[] bs = b.shape();
+        if (as.length < 2 || bs.length < 2) {
+            throw new IllegalArgumentException("matmul: both operands need at least 2 dimensions, got "
+                    + Shapes.str(as) + " @ " + Shapes.str(bs) + " (reshape vectors to [1, n] or [n, 1])");
+        }
+        if (as[as.length - 1] != bs[bs.length - 2]) {
+            throw new IllegalArgumentException("matmul: inner dimensions differ, " + Shapes.str(as) + " @ "
+                    + Shapes.str(bs) + " (" + as[as.length - 1] + " != " + bs[bs.length - 2] + ")");
+        }
+        if (as.length == 2 && bs.length == 2) {
+            return matmul2d(a, b);
+        }
+        if (bs.length == 2) {
+            // [..., n, k] @ [k, m]: fold the batch axes into rows, one GEMM, unfold.
+            long[] outShape = Arrays.copyOf(as, as.length);
+            outShape[as.length - 1] = bs[1];
+            return matmul2d(a.reshape(-1, as[as.length - 1]), b).reshape(outShape);
+        }
+        if (as.length != bs.length || !Arrays.equals(Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2))) {
+            throw new IllegalArgumentException("matmul: batch dimensions differ, " + Shapes.str(as) + " @ "
+                    + Shapes.str(bs) + "; batched matmul needs equal leading dimensions");
+        }
+        return batched(a, b);
+    }
+
+    private static Tensor matmul2d(Tensor a, Tensor b) {
+        INDArray x = a.data();
+        INDArray w = b.data();
+        INDArray out = Nd4j.gemm(x, w, false, false);
+        return Tensor.fromOp("matmul", out, (g, needs) -> new INDArray[] {
+            needs[0] ? Nd4j.gemm(g, w, false, true) : null,   // dA = dC · Bᵀ
+            needs[1] ? Nd4j.gemm(x, g, true, false) : null},  // dB = Aᵀ · dC
+            a, b);
+    }
+
+    private static Tensor batched(Tensor a, Tensor b) {
+        INDArray x = a.data();
+        INDArray w = b.data();
+        INDArray out = Nd4j.matmul(x, w);
+        return Tensor.fromOp("matmul", out, (g, needs) -> new INDArray[] {
+            needs[0] ? Nd4j.matmul(g, w, false, true, false) : null,
+            needs[1] ? Nd4j.matmul(x, g, true, false, false) : null},
+            a, b);
+    }
+}

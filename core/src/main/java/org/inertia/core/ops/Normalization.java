@@ -1,0 +1,148 @@
+package org.inertia.core.ops;
+
+import org.inertia.core.Shapes;
+import org.inertia.core.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Batch normalisation over the channel axis (axis 1) of {@code [N, C]} or {@code [N, C, H, W]}:
+ * y = γ · (x − μ) / √(σ² + ε) + β, per channel.
+ *
+ * <p>{@link #batchNorm} is the training form: μ and σ² are the statistics of this batch (σ² biased,
+ * as PyTorch normalises), so the gradient also flows through them; forward and backward are
+ * libnd4j's native {@code batchnorm} / {@code batchnorm_bp}. {@link #batchNormInference} normalises
+ * with given (running) statistics, which are constants to the gradient. Keeping running statistics
+ * is the layer's job ({@code nn.BatchNorm2d}).
+ */
+public final class Normalization {
+    private static final long CHANNEL_AXIS = 1;
+
+    private Normalization() {
+    }
+
+    /** The normalised batch plus the batch statistics it used (for the layer's running averages). */
+    public record BatchNormResult(Tensor output, INDArray mean, INDArray variance) {
+    }
+
+    /**
+     * Training-mode batch norm.
+     *
+     * @param gamma scale {@code [C]} or {@code null}; @param beta shift {@code [C]} or {@code null}
+     */
+    public static BatchNormResult batchNorm(Tensor x, Tensor gamma, Tensor beta, double eps) {
+        int[] statAxes = check("batchNorm", x, gamma, beta, eps);
+        if (x.numel() / x.shape()[1] < 2) {
+            throw new IllegalArgumentException("batchNorm: training needs more than one value per channel to estimate "
+                    + "a variance, got input " + Shapes.str(x.shape()));
+        }
+        INDArray in = x.data();
+        INDArray mean = in.mean(statAxes);
+        INDArray variance = in.var(false, statAxes);
+        INDArray[] inputs = nativeInputs(in, mean, variance, gamma, beta, null);
+        INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
+        long[] args = {gamma != null ? 1 : 0, beta != null ? 1 : 0, CHANNEL_AXIS};
+        Native.exec("batchnorm", inputs, Native.out(out), args, eps);
+
+        Tensor[] tensors = tensors(x, gamma, beta);
+        Tensor result = Tensor.fromOp("batchNorm", out, (g, needs) -> {
+            // batchnorm_bp: outputs dL/dx (through the batch statistics too), dL/dμ, dL/dσ², [dL/dγ], [dL/dβ].
+            INDArray gradIn = Nd4j.createUninitialized(in.dataType(), in.shape());
+            INDArray gradMean = Nd4j.createUninitialized(in.dataType(), mean.shape());
+            INDArray gradVar = Nd4j.createUninitialized(in.dataType(), mean.shape());
+            INDArray gradGamma = gamma == null ? null : Nd4j.createUninitialized(in.dataType(), mean.shape());
+            INDArray gradBeta = beta == null ? null : Nd4j.createUninitialized(in.dataType(), mean.shape());
+            Native.exec("batchnorm_bp", nativeInputs(in, mean, variance, gamma, beta, g),
+                    nonNull(gradIn, gradMean, gradVar, gradGamma, gradBeta), args, eps);
+            return grads(gradIn, gamma, gradGamma, beta, gradBeta);
+        }, tensors);
+        return new BatchNormResult(result, mean, variance);
+    }
+
+    /**
+     * Inference-mode batch norm with fixed statistics (constants to the gradient):
+     * d/dx = γ/√(σ²+ε) · g,  d/dγ = Σ g · x̂,  d/dβ = Σ g, sums over all axes but the channel axis.
+     */
+    public static Tensor batchNormInference(Tensor x, INDArray mean, INDArray variance, Tensor gamma, Tensor beta,
+                                            double eps) {
+        int[] statAxes = check("batchNormInference", x, gamma, beta, eps);
+        long channels = x.shape()[1];
+        if (mean.length() != channels || variance.length() != channels) {
+            throw new IllegalArgumentException("batchNormInference: running statistics have " + mean.length() + " and "
+                    + variance.length() + " values but the input " + Shapes.str(x.shape()) + " has " + channels
+                    + " channels");
+        }
+        INDArray in = x.data();
+        INDArray mu = mean.castTo(in.dataType()).reshape(channels);
+        INDArray var = variance.castTo(in.dataType()).reshape(channels);
+        INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
+        long[] args = {gamma != null ? 1 : 0, beta != null ? 1 : 0, CHANNEL_AXIS};
+        Native.exec("batchnorm", nativeInputs(in, mu, var, gamma, beta, null), Native.out(out), args, eps);
+
+        long[] channelShape = new long[x.rank()];
+        java.util.Arrays.fill(channelShape, 1);
+        channelShape[1] = channels;
+        Tensor[] tensors = tensors(x, gamma, beta);
+        return Tensor.fromOp("batchNormInference", out, (g, needs) -> {
+            INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channelShape);
+            INDArray scale = gamma == null ? invStd : invStd.mul(gamma.data().reshape(channelShape));
+            INDArray gradIn = needs[0] ? g.mul(scale) : null;
+            INDArray gradGamma = null;
+            if (gamma != null && needs[1]) {
+                INDArray normalized = in.sub(mu.reshape(channelShape)).muli(invStd);
+                gradGamma = g.mul(normalized).sum(statAxes);
+            }
+            INDArray gradBeta = beta != null && needs[tensors.length - 1] ? g.sum(statAxes) : null;
+            return grads(gradIn, gamma, gradGamma, beta, gradBeta);
+        }, tensors);
+    }
+
+    private static int[] check(String op, Tensor x, Tensor gamma, Tensor beta, double eps) {
+        Shapes.requireFloat(op, x);
+        if (x.rank() != 2 && x.rank() != 4) {
+            throw new IllegalArgumentException(op + ": input must be [batch, channels] or [batch, channels, height, "
+                    + "width], got shape " + Shapes.str(x.shape()));
+        }
+        if (!(eps > 0)) {
+            throw new IllegalArgumentException(op + ": eps must be > 0, got " + eps);
+        }
+        long channels = x.shape()[1];
+        for (Tensor p : new Tensor[] {gamma, beta}) {
+            if (p != null) {
+                Shapes.requireSameFloatType(op, x, p);
+                if (p.rank() != 1 || p.shape()[0] != channels) {
+                    throw new IllegalArgumentException(op + ": scale/shift " + Shapes.str(p.shape()) + " must be ["
+                            + channels + "], one value per channel of input " + Shapes.str(x.shape()));
+                }
+            }
+        }
+        return x.rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
+    }
+
+    private static INDArray[] nativeInputs(INDArray x, INDArray mean, INDArray var, Tensor gamma, Tensor beta,
+                                           INDArray gradOut) {
+        return nonNull(x, mean, var, gamma == null ? null : gamma.data(), beta == null ? null : beta.data(), gradOut);
+    }
+
+    private static Tensor[] tensors(Tensor x, Tensor gamma, Tensor beta) {
+        return java.util.stream.Stream.of(x, gamma, beta).filter(java.util.Objects::nonNull).toArray(Tensor[]::new);
+    }
+
+    private static INDArray[] nonNull(INDArray... arrays) {
+        return java.util.Arrays.stream(arrays).filter(java.util.Objects::nonNull).toArray(INDArray[]::new);
+    }
+
+    /** Gradients in the order of {@link #tensors}: x, then γ and β where present. */
+    private static INDArray[] grads(INDArray gradIn, Tensor gamma, INDArray gradGamma, Tensor beta, INDArray gradBeta) {
+        java.util.List<INDArray> out = new java.util.ArrayList<>(3);
+        out.add(gradIn);
+        if (gamma != null) {
+            out.add(gradGamma);
+        }
+        if (beta != null) {
+            out.add(gradBeta);
+        }
+        return out.toArray(new INDArray[0]);
+    }
+}

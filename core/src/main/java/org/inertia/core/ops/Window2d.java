@@ -1,0 +1,53 @@
+package org.inertia.core.ops;
+
+/**
+ * The geometry of a sliding 2-D window (convolution or pooling): kernel size, stride, zero padding
+ * and dilation, each as (height, width). Output size along an axis:
+ * {@code (in + 2·pad − dilation·(kernel − 1) − 1) / stride + 1}, as in PyTorch.
+ */
+public record Window2d(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW,
+                       int dilationH, int dilationW) {
+
+    public Window2d {
+        if (kernelH < 1 || kernelW < 1) {
+            throw new IllegalArgumentException("kernel size must be >= 1, got " + kernelH + "x" + kernelW);
+        }
+        if (strideH < 1 || strideW < 1) {
+            throw new IllegalArgumentException("stride must be >= 1, got " + strideH + "x" + strideW);
+        }
+        if (padH < 0 || padW < 0) {
+            throw new IllegalArgumentException("padding must be >= 0, got " + padH + "x" + padW);
+        }
+        if (dilationH < 1 || dilationW < 1) {
+            throw new IllegalArgumentException("dilation must be >= 1, got " + dilationH + "x" + dilationW);
+        }
+    }
+
+    /** A square window: kernel k, stride s, padding p, dilation d on both axes. */
+    public static Window2d square(int kernel, int stride, int padding, int dilation) {
+        return new Window2d(kernel, kernel, stride, stride, padding, padding, dilation, dilation);
+    }
+
+    public long outputHeight(long inputHeight) {
+        return (inputHeight + 2L * padH - (long) dilationH * (kernelH - 1) - 1) / strideH + 1;
+    }
+
+    public long outputWidth(long inputWidth) {
+        return (inputWidth + 2L * padW - (long) dilationW * (kernelW - 1) - 1) / strideW + 1;
+    }
+
+    /** libnd4j's leading integer arguments: kH, kW, sH, sW, pH, pW, dH, dW, same-mode = 0 (explicit padding). */
+    long[] nativeArgs(long... extra) {
+        long[] args = new long[9 + extra.length];
+        long[] base = {kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW, 0};
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return args;
+    }
+
+    @Override
+    public String toString() {
+        return "kernel " + kernelH + "x" + kernelW + ", stride " + strideH + "x" + strideW + ", padding " + padH + "x"
+                + padW + ", dilation " + dilationH + "x" + dilationW;
+    }
+}
