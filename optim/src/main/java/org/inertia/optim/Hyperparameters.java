@@ -1,0 +1,32 @@
+package org.inertia.optim;
+
+/**
+ * What every optimizer's options record shares, so schedules and parameter groups can work with
+ * any optimizer: the learning rate and, where the optimizer has one, the momentum coefficient.
+ *
+ * <p>Implementations are immutable records; "setting" a value returns a new record.
+ */
+public interface Hyperparameters {
+    /** The learning rate η. */
+    double lr();
+
+    /** A copy with another learning rate. */
+    Hyperparameters withLr(double lr);
+
+    /** True if the optimizer has a momentum coefficient schedules can move. */
+    default boolean hasMomentum() {
+        return true;
+    }
+
+    /** The momentum coefficient (β₁ for Adam and AdamW, as PyTorch's schedulers treat it). */
+    double momentum();
+
+    /** A copy with another momentum coefficient. */
+    Hyperparameters withMomentum(double momentum);
+
+    /**
+     * Checks every value and every combination; throws {@link IllegalArgumentException} naming the
+     * hyperparameter, the value and what is allowed.
+     */
+    void validate();
+}

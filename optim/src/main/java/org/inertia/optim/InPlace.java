@@ -1,0 +1,29 @@
+package org.inertia.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The in-place building blocks of update rules: one native call each, no temporary arrays. */
+final class InPlace {
+    private InPlace() {
+    }
+
+    /** y ← y + a·x (BLAS "axpy"), returns y. */
+    static INDArray axpy(double a, INDArray x, INDArray y) {
+        Nd4j.exec(new Axpy(x, y, y, a));
+        return y;
+    }
+
+    /**
+     * The L2-regularised gradient g + λθ (PyTorch's weight decay for every optimizer but AdamW).
+     * Returns {@code grad} itself when λ = 0; otherwise a new array, since the user's gradient must
+     * not change.
+     */
+    static INDArray withWeightDecay(INDArray grad, INDArray param, double weightDecay) {
+        if (weightDecay == 0) {
+            return grad;
+        }
+        return axpy(weightDecay, param, grad.dup());
+    }
+}

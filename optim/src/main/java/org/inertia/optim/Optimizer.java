@@ -1,0 +1,320 @@
+package org.inertia.optim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.inertia.core.NoGrad;
+import org.inertia.core.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The shared shape of every optimizer, as in {@code torch.optim}: parameter groups with their own
+ * hyperparameters, per-parameter state, {@link #step()} and {@link #zeroGrad()}, and a state
+ * snapshot that round-trips exactly.
+ *
+ * <p>A subclass writes only {@link #update}: the rule for one parameter, in place on its ND4J
+ * buffers. The loop over groups and parameters, skipping parameters without a gradient, state
+ * bookkeeping and diagnostics live here.
+ */
+public abstract class Optimizer {
+    private final Class<? extends Hyperparameters> optionsType;
+    private final List<ParamGroup> groups;
+    /** Every parameter in group order: a parameter's position is its key in {@link #stateDict()}. */
+    private final List<Tensor> params = new ArrayList<>();
+    private final Map<Tensor, ParamState> state = new IdentityHashMap<>();
+    private long steps;
+    private boolean diagnosticsOn;
+    private List<GroupDiagnostics> diagnostics = List.of();
+
+    protected Optimizer(Class<? extends Hyperparameters> optionsType, ParamGroup... groups) {
+        this.optionsType = optionsType;
+        if (groups.length == 0) {
+            throw new IllegalArgumentException(name() + ": optimizer got an empty parameter list");
+        }
+        Map<Tensor, Integer> groupOf = new IdentityHashMap<>();
+        for (int g = 0; g < groups.length; g++) {
+            ParamGroup group = Objects.requireNonNull(groups[g], "group " + g);
+            if (!optionsType.isInstance(group.options())) {
+                throw new IllegalArgumentException(name() + ": group " + g + " has " + group.options().getClass().getName()
+                        + " options; " + name() + " needs " + optionsType.getName());
+            }
+            try {
+                group.options().validate();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name() + (groups.length > 1 ? " group " + g : "") + ": "
+                        + e.getMessage(), e);
+            }
+            if (group.params().isEmpty()) {
+                throw new IllegalArgumentException(name() + ": optimizer got an empty parameter list"
+                        + (groups.length > 1 ? " in group " + g : ""));
+            }
+            for (int i = 0; i < group.params().size(); i++) {
+                Tensor p = group.params().get(i);
+                checkParameter(g, i, p);
+                Integer previous = groupOf.put(p, g);
+                if (previous != null) {
+                    throw new IllegalArgumentException(name() + ": parameter " + i + " of group " + g + " (shape "
+                            + java.util.Arrays.toString(p.shape()) + ") is also in group " + previous
+                            + "; some parameters appear in more than one parameter group");
+                }
+                params.add(p);
+            }
+        }
+        this.groups = List.of(groups);
+    }
+
+    private void checkParameter(int group, int index, Tensor p) {
+        if (p == null) {
+            throw new IllegalArgumentException(name() + ": parameter " + index + " of group " + group + " is null");
+        }
+        if (!p.isLeaf() || !p.requiresGrad()) {
+            throw new IllegalArgumentException(name() + ": parameter " + index + " of group " + group
+                    + " must be a leaf tensor with requiresGrad(true)" + (p.isLeaf() ? "" : " (it was computed by '"
+                    + p.gradFnName() + "')"));
+        }
+    }
+
+    /** The optimizer's name in messages and snapshots, e.g. {@code Momentum}. */
+    public String name() {
+        return getClass().getSimpleName();
+    }
+
+    public List<ParamGroup> paramGroups() {
+        return groups;
+    }
+
+    /** How many times {@link #step()} has run. */
+    public long steps() {
+        return steps;
+    }
+
+    /** Forgets every parameter's gradient (see {@link Tensor#zeroGrad()}). */
+    public void zeroGrad() {
+        for (Tensor p : params) {
+            p.zeroGrad();
+        }
+    }
+
+    /** Updates every parameter that has a gradient, group by group. */
+    public void step() {
+        checkReadyForStep();
+        List<GroupDiagnostics> report = diagnosticsOn ? new ArrayList<>(groups.size()) : null;
+        NoGrad.run(() -> {
+            for (int g = 0; g < groups.size(); g++) {
+                ParamGroup group = groups.get(g);
+                GroupNorms norms = diagnosticsOn ? new GroupNorms() : null;
+                for (Tensor p : group.params()) {
+                    Tensor grad = p.grad();
+                    if (grad == null) {
+                        continue;       // no gradient reached this parameter: leave it (and its state) alone
+                    }
+                    ParamState s = state.computeIfAbsent(p, k -> new ParamState());
+                    INDArray before = norms == null ? null : norms.before(p, grad.data());
+                    update(p, grad.data(), s, group);
+                    if (norms != null) {
+                        norms.after(p, before, velocityBuffer() == null ? null : s.get(velocityBuffer()));
+                    }
+                }
+                if (report != null) {
+                    report.add(norms.result(g, velocityBuffer() != null));
+                }
+            }
+        });
+        steps++;
+        if (report != null) {
+            diagnostics = Collections.unmodifiableList(report);
+        }
+    }
+
+    /**
+     * Evaluates the model with {@code closure} (which zeroes gradients, computes the loss and calls
+     * backward), then steps. Optimizers that need the gradient elsewhere than at the current
+     * parameters override this. Returns the closure's loss.
+     */
+    public Tensor step(Closure closure) {
+        Objects.requireNonNull(closure, "closure");
+        Tensor loss = closure.evaluate();
+        step();
+        return loss;
+    }
+
+    /** Hook for optimizers whose {@link #step()} is only valid in some configurations. */
+    protected void checkReadyForStep() {
+    }
+
+    /**
+     * The update rule for one parameter, in place on {@code param.data()}.
+     *
+     * @param grad  the parameter's gradient (read it, do not modify it: it is the user's {@code grad()})
+     * @param state this parameter's buffers and step count
+     * @param group the parameter's group (its hyperparameters: {@code group.options(MyOptions.class)})
+     */
+    protected abstract void update(Tensor param, INDArray grad, ParamState state, ParamGroup group);
+
+    /** The state buffer holding the velocity (or first moment), or {@code null} if there is none. */
+    protected String velocityBuffer() {
+        return null;
+    }
+
+    /** The state of a parameter, or {@code null} before its first update. */
+    public ParamState state(Tensor param) {
+        return state.get(param);
+    }
+
+    /** True if {@link #resetVelocity()} is supported. */
+    public boolean canResetVelocity() {
+        return velocityBuffer() != null;
+    }
+
+    /**
+     * Momentum restart: forgets every parameter's velocity so the next step starts afresh (as the
+     * first step does). Optimizers without a velocity refuse.
+     */
+    public void resetVelocity() {
+        if (!canResetVelocity()) {
+            throw new UnsupportedOperationException(name() + " keeps no velocity to reset");
+        }
+        for (ParamState s : state.values()) {
+            resetVelocity(s);
+        }
+    }
+
+    /** Forgets one parameter's velocity; the default drops the buffer and restarts the step count. */
+    protected void resetVelocity(ParamState s) {
+        s.remove(velocityBuffer());
+        s.setStep(0);
+    }
+
+    // ------------------------------------------------------------------ diagnostics
+
+    /** Turns per-group gradient / update / velocity norms on or off (off costs nothing). */
+    public void setDiagnostics(boolean on) {
+        this.diagnosticsOn = on;
+        if (!on) {
+            diagnostics = List.of();
+        }
+    }
+
+    /** The norms from the last step, one entry per group (empty when diagnostics are off). */
+    public List<GroupDiagnostics> diagnostics() {
+        return diagnostics;
+    }
+
+    private static final class GroupNorms {
+        private double gradSq;
+        private double updateSq;
+        private double velocitySq;
+
+        INDArray before(Tensor p, INDArray grad) {
+            double n = grad.norm2Number().doubleValue();
+            gradSq += n * n;
+            return p.data().dup();
+        }
+
+        void after(Tensor p, INDArray before, INDArray velocity) {
+            double u = p.data().distance2(before);
+            updateSq += u * u;
+            if (velocity != null) {
+                double v = velocity.norm2Number().doubleValue();
+                velocitySq += v * v;
+            }
+        }
+
+        GroupDiagnostics result(int group, boolean hasVelocity) {
+            return new GroupDiagnostics(group, Math.sqrt(gradSq), Math.sqrt(updateSq),
+                    hasVelocity ? Math.sqrt(velocitySq) : Double.NaN);
+        }
+    }
+
+    // ------------------------------------------------------------------ state snapshot
+
+    /** A deep copy of the hyperparameters and per-parameter state. */
+    public OptimizerState stateDict() {
+        List<OptimizerState.Group> groupStates = new ArrayList<>();
+        int position = 0;
+        for (ParamGroup group : groups) {
+            List<Integer> positions = new ArrayList<>();
+            List<long[]> shapes = new ArrayList<>();
+            for (Tensor p : group.params()) {
+                positions.add(position++);
+                shapes.add(p.shape());
+            }
+            groupStates.add(new OptimizerState.Group(positions, shapes, HyperparameterMaps.toMap(group.options())));
+        }
+        Map<Integer, OptimizerState.Param> paramStates = new LinkedHashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            ParamState s = state.get(params.get(i));
+            if (s != null) {
+                Map<String, INDArray> copies = new LinkedHashMap<>();
+                s.buffers().forEach((name, buffer) -> copies.put(name, buffer.dup()));
+                paramStates.put(i, new OptimizerState.Param(s.step(), Collections.unmodifiableMap(copies)));
+            }
+        }
+        return new OptimizerState(name(), steps, groupStates, paramStates);
+    }
+
+    /**
+     * Restores a snapshot taken from an optimizer of the same kind over parameters of the same
+     * shapes. Everything is checked first; on any mismatch nothing changes.
+     */
+    public void loadStateDict(OptimizerState snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (!name().equals(snapshot.optimizer())) {
+            throw new IllegalArgumentException("loadStateDict: the snapshot is from " + snapshot.optimizer()
+                    + ", this optimizer is " + name());
+        }
+        if (snapshot.groups().size() != groups.size()) {
+            throw new IllegalArgumentException("loadStateDict: the snapshot has " + snapshot.groups().size()
+                    + " parameter groups, this optimizer has " + groups.size());
+        }
+        List<Hyperparameters> options = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            OptimizerState.Group saved = snapshot.groups().get(g);
+            List<Tensor> here = groups.get(g).params();
+            if (saved.params().size() != here.size()) {
+                throw new IllegalArgumentException("loadStateDict: group " + g + " of the snapshot has "
+                        + saved.params().size() + " parameters, this optimizer's has " + here.size());
+            }
+            for (int i = 0; i < here.size(); i++) {
+                if (!java.util.Arrays.equals(saved.shapes().get(i), here.get(i).shape())) {
+                    throw new IllegalArgumentException("loadStateDict: parameter " + i + " of group " + g + " has shape "
+                            + java.util.Arrays.toString(saved.shapes().get(i)) + " in the snapshot but "
+                            + java.util.Arrays.toString(here.get(i).shape()) + " here");
+                }
+            }
+            options.add(HyperparameterMaps.fromMap(optionsType, saved.hyperparameters()));
+        }
+        Map<Tensor, ParamState> restored = new IdentityHashMap<>();
+        for (Map.Entry<Integer, OptimizerState.Param> e : snapshot.params().entrySet()) {
+            int i = e.getKey();
+            if (i < 0 || i >= params.size()) {
+                throw new IllegalArgumentException("loadStateDict: state for parameter " + i + " but there are only "
+                        + params.size() + " parameters");
+            }
+            Tensor p = params.get(i);
+            ParamState s = new ParamState();
+            s.setStep(e.getValue().step());
+            for (Map.Entry<String, INDArray> b : e.getValue().buffers().entrySet()) {
+                INDArray buffer = b.getValue();
+                if (!java.util.Arrays.equals(buffer.shape(), p.shape()) || buffer.dataType() != p.data().dataType()) {
+                    throw new IllegalArgumentException("loadStateDict: buffer '" + b.getKey() + "' of parameter " + i
+                            + " is " + buffer.dataType() + " " + java.util.Arrays.toString(buffer.shape())
+                            + " but the parameter is " + p.data().dataType() + " " + java.util.Arrays.toString(p.shape()));
+                }
+                s.put(b.getKey(), buffer.dup());
+            }
+            restored.put(p, s);
+        }
+        // All checks passed: apply.
+        for (int g = 0; g < groups.size(); g++) {
+            groups.get(g).setOptions(options.get(g));
+        }
+        state.clear();
+        state.putAll(restored);
+        steps = snapshot.steps();
+    }
+}

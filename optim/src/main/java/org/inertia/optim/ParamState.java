@@ -1,0 +1,56 @@
+package org.inertia.optim;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What an optimizer remembers about one parameter between steps: named buffers (velocity, moments)
+ * and a step count. Names follow PyTorch ({@code momentum_buffer}, {@code exp_avg}, ...).
+ */
+public final class ParamState {
+    private final Map<String, INDArray> buffers = new LinkedHashMap<>();
+    private long step;
+
+    /** Steps taken for this parameter (restarts of the velocity may reset it; see each optimizer). */
+    public long step() {
+        return step;
+    }
+
+    public void setStep(long step) {
+        this.step = step;
+    }
+
+    /** The named buffer, or {@code null} before it exists. */
+    public INDArray get(String name) {
+        return buffers.get(name);
+    }
+
+    public void put(String name, INDArray buffer) {
+        buffers.put(name, buffer);
+    }
+
+    /** The named buffer, created as zeros shaped like {@code like} on first use. */
+    public INDArray zerosIfAbsent(String name, INDArray like) {
+        return buffers.computeIfAbsent(name, k -> Nd4j.zeros(like.dataType(), like.shape()));
+    }
+
+    public void remove(String name) {
+        buffers.remove(name);
+    }
+
+    public Map<String, INDArray> buffers() {
+        return Collections.unmodifiableMap(buffers);
+    }
+
+    public boolean isEmpty() {
+        return buffers.isEmpty() && step == 0;
+    }
+
+    void clear() {
+        buffers.clear();
+        step = 0;
+    }
+}
