@@ -1,0 +1,178 @@
+package org.inertia.examples.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.inertia.core.DType;
+import org.inertia.core.NoGrad;
+import org.inertia.core.Tensor;
+import org.inertia.examples.functions.TestFunction;
+import org.inertia.examples.trace.TracePoint;
+import org.inertia.nn.io.AtomicFiles;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.util.ShapeUtils;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Optimizer trajectories drawn over a test function's contours (JFreeChart). The function is shown
+ * as filled contour bands of log(1 + f), so both the valley floor and the steep walls are visible.
+ */
+public final class TracePlot {
+    private static final int GRID = 300;
+    private static final int BANDS = 16;
+
+    private TracePlot() {
+    }
+
+    /** Writes the plot as a PNG (atomically). {@code traces} maps a label to its trajectory. */
+    public static void write(Path file, TestFunction function, Map<String, List<TracePoint>> traces, String title)
+            throws IOException {
+        double[] range = range(function, traces);
+        DefaultXYZDataset surface = contours(function, range);
+        XYPlot plot = new XYPlot(surface, axis("x", range[0], range[1]), axis("y", range[2], range[3]),
+                contourRenderer(range, surface));
+
+        XYSeriesCollection paths = new XYSeriesCollection();
+        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {
+            XYSeries s = new XYSeries(e.getKey(), false, true);
+            for (TracePoint p : e.getValue()) {
+                if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
+                    s.add(p.x(), p.y());
+                }
+            }
+            paths.addSeries(s);
+        }
+        XYSeries minima = new XYSeries("minimum", false, true);
+        function.minima().forEach(m -> minima.add(m[0], m[1]));
+        paths.addSeries(minima);
+        XYSeries starts = new XYSeries("start", false, true);
+        traces.values().stream().filter(t -> !t.isEmpty()).findFirst()
+                .ifPresent(t -> starts.add(t.get(0).x(), t.get(0).y()));
+        paths.addSeries(starts);
+
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        int n = traces.size();
+        for (int i = 0; i < n; i++) {
+            lines.setSeriesPaint(i, Palette.color(i));
+            lines.setSeriesStroke(i, new BasicStroke(2.0f));
+        }
+        lines.setSeriesLinesVisible(n, false);
+        lines.setSeriesShapesVisible(n, true);
+        lines.setSeriesShape(n, ShapeUtils.createDiagonalCross(5, 1.2f));
+        lines.setSeriesPaint(n, Color.BLACK);
+        lines.setSeriesLinesVisible(n + 1, false);
+        lines.setSeriesShapesVisible(n + 1, true);
+        lines.setSeriesShape(n + 1, new Ellipse2D.Double(-5, -5, 10, 10));
+        lines.setSeriesPaint(n + 1, Color.DARK_GRAY);
+        plot.setDataset(1, paths);
+        plot.setRenderer(1, lines);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setBackgroundPaint(Color.WHITE);
+
+        JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 15), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        // Anti-aliasing would blend the seams of the 90,000 contour blocks (and triple the file size).
+        chart.setAntiAlias(false);
+        chart.setTextAntiAlias(true);
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 900, 720));
+    }
+
+    /** The function's usual region, widened (at most 3x) to hold the trajectories' finite points. */
+    static double[] range(TestFunction function, Map<String, List<TracePoint>> traces) {
+        double[] r = function.plotRange().clone();
+        double[] limit = {r[0] - (r[1] - r[0]), r[1] + (r[1] - r[0]), r[2] - (r[3] - r[2]), r[3] + (r[3] - r[2])};
+        for (List<TracePoint> t : traces.values()) {
+            for (TracePoint p : t) {
+                if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
+                    r[0] = Math.max(limit[0], Math.min(r[0], p.x()));
+                    r[1] = Math.min(limit[1], Math.max(r[1], p.x()));
+                    r[2] = Math.max(limit[2], Math.min(r[2], p.y()));
+                    r[3] = Math.min(limit[3], Math.max(r[3], p.y()));
+                }
+            }
+        }
+        return r;
+    }
+
+    private static NumberAxis axis(String label, double lo, double hi) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setRange(lo, hi);
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
+    }
+
+    /** log10(1 + f) on a GRID x GRID lattice, computed in one vectorised call of the function. */
+    private static DefaultXYZDataset contours(TestFunction function, double[] r) {
+        int cells = GRID * GRID;
+        double[] xs = new double[cells];
+        double[] ys = new double[cells];
+        for (int i = 0; i < GRID; i++) {
+            for (int j = 0; j < GRID; j++) {
+                xs[i * GRID + j] = r[0] + (r[1] - r[0]) * (j + 0.5) / GRID;
+                ys[i * GRID + j] = r[2] + (r[3] - r[2]) * (i + 0.5) / GRID;
+            }
+        }
+        double[] f = NoGrad.get(() -> function.value(Tensor.of(DType.FLOAT64, xs), Tensor.of(DType.FLOAT64, ys))
+                .add(1).log().div(Math.log(10)).toDoubleArray());
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("f", new double[][] {xs, ys, f});
+        return data;
+    }
+
+    private static XYBlockRenderer contourRenderer(double[] r, DefaultXYZDataset surface) {
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setBlockWidth((r[1] - r[0]) / GRID);
+        renderer.setBlockHeight((r[3] - r[2]) / GRID);
+        renderer.setDefaultSeriesVisibleInLegend(false);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < surface.getItemCount(0); i++) {
+            double z = surface.getZValue(0, i);
+            if (Double.isFinite(z)) {
+                lo = Math.min(lo, z);
+                hi = Math.max(hi, z);
+            }
+        }
+        renderer.setPaintScale(bands(lo, Math.max(hi, lo + 1e-9)));
+        return renderer;
+    }
+
+    /** BANDS equal steps of log10(1 + f) over the visible range, pale yellow (low) to deep blue (high). */
+    private static LookupPaintScale bands(double lo, double hi) {
+        Color[] ramp = {new Color(255, 255, 217), new Color(199, 233, 180), new Color(127, 205, 187),
+            new Color(65, 182, 196), new Color(34, 94, 168), new Color(12, 44, 132)};
+        LookupPaintScale scale = new LookupPaintScale(lo, hi + 1e-9, ramp[ramp.length - 1]);
+        for (int b = 0; b < BANDS; b++) {
+            double t = b / (double) (BANDS - 1) * (ramp.length - 1);
+            int k = Math.min((int) t, ramp.length - 2);
+            double f = (t - k) * 0.85;                      // stay light enough for the paths to show
+            scale.add(lo + (hi - lo) * b / BANDS, blend(ramp[k], ramp[k + 1], f));
+        }
+        return scale;
+    }
+
+    private static Color blend(Color a, Color b, double t) {
+        double fade = 0.55;                                 // wash the ramp out towards white
+        return new Color(wash(a.getRed() + (b.getRed() - a.getRed()) * t, fade),
+                wash(a.getGreen() + (b.getGreen() - a.getGreen()) * t, fade),
+                wash(a.getBlue() + (b.getBlue() - a.getBlue()) * t, fade));
+    }
+
+    private static int wash(double channel, double fade) {
+        return (int) Math.round(channel + (255 - channel) * (1 - fade));
+    }
+}

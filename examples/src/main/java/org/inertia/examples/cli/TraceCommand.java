@@ -1,0 +1,127 @@
+package org.inertia.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.inertia.core.DType;
+import org.inertia.examples.charts.TracePlot;
+import org.inertia.examples.functions.TestFunction;
+import org.inertia.examples.trace.Trace;
+import org.inertia.examples.trace.TracePoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inertia trace}: one or more optimizers on a 2-D test function, as CSV (and a plot).
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs optimizers on a 2-D test function and prints the trajectory as CSV "
+            + "step,x,y,loss (with an optimizer column first when several are given).",
+            "Example: trace --function rosenbrock --start -1.5,2 --optimizer momentum,nesterov,adam --lr 0.001 "
+                + "--steps 300 --plot rosenbrock.png"})
+public final class TraceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--function", required = true, paramLabel = "NAME",
+            description = "rosenbrock, quadratic, beale or himmelblau.")
+    String function;
+
+    @Option(names = "--start", paramLabel = "X,Y", description = "Start point (default: rosenbrock -1.5,2; quadratic "
+            + "4,-2; beale 1,1; himmelblau 0,0).")
+    String start;
+
+    @Option(names = "--optimizer", required = true, split = ",", paramLabel = "NAME",
+            description = "sgd, momentum, nesterov, rmsprop, adam or adamw; a comma list overlays several.")
+    List<String> optimizers;
+
+    @Option(names = "--steps", defaultValue = "100", paramLabel = "N", description = "Updates to run (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "TYPE",
+            description = "float64 (default) or float32.")
+    String dtype;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the trajectories over the contours.")
+    Path plot;
+
+    @Mixin
+    OptimizerFlags flags;
+
+    @Override
+    public Integer call() throws Exception {
+        TestFunction f = Choices.parse("--function", function, TestFunction.class);
+        double[] from = start == null ? defaultStart(f) : parsePoint(start);
+        List<OptimizerKind> kinds = OptimizerFlags.parseKinds("--optimizer", optimizers);
+        flags.checkApplicable(kinds);
+        DType type = parseDtype(dtype);
+        if (steps < 0 || steps > 10_000_000) {
+            throw new IllegalArgumentException("--steps must be in [0, 10000000], got " + steps);
+        }
+        if (plot != null && !plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("--plot writes a PNG file; give a name ending in .png, got " + plot);
+        }
+
+        Map<String, List<TracePoint>> traces = new LinkedHashMap<>();
+        for (OptimizerKind kind : kinds) {
+            traces.put(Choices.cliName(kind), Trace.run(f, from, type, steps, params -> flags.build(kind, params)));
+        }
+
+        PrintWriter out = spec.commandLine().getOut();
+        boolean several = kinds.size() > 1;
+        out.println(several ? "optimizer,step,x,y,loss" : "step,x,y,loss");
+        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {
+            for (TracePoint p : e.getValue()) {
+                out.println((several ? e.getKey() + "," : "") + p.step() + "," + p.x() + "," + p.y() + "," + p.loss());
+            }
+        }
+        out.flush();
+        if (plot != null) {
+            TracePlot.write(plot, f, traces, f.cliName() + " from (" + from[0] + ", " + from[1] + "), " + steps + " steps");
+        }
+        return 0;
+    }
+
+    static double[] defaultStart(TestFunction f) {
+        return switch (f) {
+            case ROSENBROCK -> new double[] {-1.5, 2};
+            case QUADRATIC -> new double[] {4, -2};
+            case BEALE -> new double[] {1, 1};
+            case HIMMELBLAU -> new double[] {0, 0};
+        };
+    }
+
+    static double[] parsePoint(String raw) {
+        String[] parts = Choices.unquote(raw).split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--start needs two numbers X,Y, got '" + raw + "'");
+        }
+        double[] p = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                p[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--start needs two numbers X,Y, got '" + raw + "'");
+            }
+            if (!Double.isFinite(p[i])) {
+                throw new IllegalArgumentException("--start must be finite, got '" + raw + "'");
+            }
+        }
+        return p;
+    }
+
+    static DType parseDtype(String raw) {
+        return switch (Choices.unquote(raw).toLowerCase(java.util.Locale.ROOT)) {
+            case "float64", "double" -> DType.FLOAT64;
+            case "float32", "float" -> DType.FLOAT32;
+            default -> throw new IllegalArgumentException("Invalid value for --dtype: '" + raw
+                    + "' (allowed: float64, float32)");
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.inertia.examples.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.inertia.core.DType;
+import org.inertia.core.NoGrad;
+import org.inertia.core.Tensor;
+import org.inertia.examples.functions.TestFunction;
+import org.inertia.optim.Optimizer;
+
+/**
+ * Runs an optimizer on a 2-D test function: the parameter is one tensor holding (x, y), the loss is
+ * f(x, y), and each step goes through {@link Optimizer#step(org.inertia.optim.Closure)}, so
+ * look-ahead Nesterov evaluates its gradient where it should.
+ */
+public final class Trace {
+    private Trace() {
+    }
+
+    /** The start point (row 0) and the point after each of {@code steps} updates. */
+    public static List<TracePoint> run(TestFunction function, double[] start, DType dtype, int steps,
+                                       Function<List<Tensor>, Optimizer> optimizerFactory) {
+        if (start.length != 2) {
+            throw new IllegalArgumentException("start point needs 2 coordinates, got " + start.length);
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        Tensor point = Tensor.of(dtype, start.clone()).requiresGrad(true);
+        Optimizer optimizer = optimizerFactory.apply(List.of(point));
+        List<TracePoint> rows = new ArrayList<>(steps + 1);
+        rows.add(row(0, function, point));
+        for (int step = 1; step <= steps; step++) {
+            optimizer.step(() -> {
+                optimizer.zeroGrad();
+                Tensor loss = function.at(point);
+                loss.backward();
+                return loss;
+            });
+            rows.add(row(step, function, point));
+        }
+        return rows;
+    }
+
+    private static TracePoint row(long step, TestFunction function, Tensor point) {
+        double[] xy = point.toDoubleArray();
+        double loss = NoGrad.get(() -> function.at(point).item());
+        return new TracePoint(step, xy[0], xy[1], loss);
+    }
+}

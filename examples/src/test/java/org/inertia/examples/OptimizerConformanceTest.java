@@ -1,0 +1,105 @@
+package org.inertia.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Reference trajectories (float64) reproduced through the {@code trace} command with each case's
+ * exact arguments: every x, y and loss within 1e-7 · max(1, |expected|).
+ *
+ * <ul>
+ *   <li>{@code conformance/optim-traces}: the project's shared cases (PyTorch 1.13 and the textbook
+ *       equations), copied unchanged;</li>
+ *   <li>{@code conformance/extra}: the options those do not cover (AMSGrad, centred RMSprop,
+ *       dampening, L2 decay, EMA bias correction, heavy ball, adaptive restart and consistency),
+ *       made by {@code tools/optim_references.py}.</li>
+ * </ul>
+ */
+class OptimizerConformanceTest {
+    private static final double TOLERANCE = 1e-7;
+
+    static Stream<Arguments> cases() throws IOException {
+        List<Arguments> list = new ArrayList<>();
+        for (String dir : List.of("/conformance/optim-traces/", "/conformance/extra/")) {
+            JsonNode cases = new ObjectMapper().readTree(resource(dir + "cases.json"));
+            for (JsonNode c : cases) {
+                List<String> args = new ArrayList<>();
+                args.add("trace");
+                c.get("args").forEach(a -> args.add(a.asText()));
+                list.add(Arguments.of(c.get("name").asText(), args.toArray(String[]::new),
+                    dir + c.get("expected").asText()));
+            }
+        }
+        return list.stream();
+    }
+
+    @Test
+    void aWrongConfigurationDoesNotConform() throws IOException {
+        // The EMA case run in PyTorch's form: the comparison must notice (guards against a vacuous check).
+        CliRunner.Result result = CliRunner.run("trace", "--function", "quadratic", "--start", "4.0,-2.0",
+            "--optimizer", "momentum", "--lr", "0.05", "--momentum", "0.9", "--form", "pytorch", "--steps", "150",
+            "--dtype", "float64");
+        List<double[]> actual = parse(result.out());
+        List<double[]> expected = parse(new String(resource("/conformance/optim-traces/momentum-ema-quadratic.csv")
+            .readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(Math.abs(actual.get(10)[1] - expected.get(10)[1]) > 1e-3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void traceMatchesTheReference(String name, String[] args, String expectedFile) throws IOException {
+        CliRunner.Result result = CliRunner.run(args);
+        assertEquals(0, result.exitCode(), () -> name + " failed: " + result.err());
+        List<double[]> actual = parse(result.out());
+        List<double[]> expected = parse(new String(resource(expectedFile).readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(expected.size(), actual.size(), name + ": number of rows");
+        String[] columns = {"step", "x", "y", "loss"};
+        for (int r = 0; r < expected.size(); r++) {
+            for (int c = 0; c < columns.length; c++) {
+                double e = expected.get(r)[c];
+                double a = actual.get(r)[c];
+                if (!(Math.abs(a - e) <= TOLERANCE * Math.max(1, Math.abs(e)))) {
+                    fail(name + ": row " + r + " " + columns[c] + " = " + a + ", expected " + e + " (difference "
+                            + Math.abs(a - e) + ")");
+                }
+            }
+        }
+    }
+
+    private static List<double[]> parse(String csv) {
+        String[] lines = csv.strip().split("\\R");
+        assertEquals("step,x,y,loss", lines[0].strip(), "CSV header");
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].strip().split(",");
+            double[] row = new double[f.length];
+            for (int j = 0; j < f.length; j++) {
+                row[j] = Double.parseDouble(f[j]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = OptimizerConformanceTest.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("missing test resource " + path);
+        }
+        return in;
+    }
+}

@@ -1,0 +1,104 @@
+package org.inertia.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TraceCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void severalOptimizersGetAnOptimizerColumnAndOnePlot() throws Exception {
+        Path png = dir.resolve("overlay.png");
+        CliRunner.Result r = CliRunner.run("trace", "--function", "rosenbrock", "--optimizer", "momentum,nesterov,adam",
+            "--lr", "0.001", "--steps", "20", "--plot", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        assertEquals("optimizer,step,x,y,loss", lines[0]);
+        assertEquals(1 + 3 * 21, lines.length);
+        assertTrue(lines[1].startsWith("momentum,0,-1.5,2.0,"), lines[1]);
+        assertTrue(lines[22].startsWith("nesterov,0,"), lines[22]);
+        assertTrue(lines[43].startsWith("adam,0,"), lines[43]);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(900, image.getWidth());
+        assertTrue(distinctColours(image) > 20, "a drawn chart, not a blank image");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void defaultsGiveTheUsualStartPointAndFloat32Works() {
+        CliRunner.Result r = CliRunner.run("trace", "--function", "himmelblau", "--optimizer", "adam", "--lr", "0.1",
+            "--steps", "3", "--dtype", "float32");
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        assertEquals("step,x,y,loss", lines[0]);
+        assertTrue(lines[1].startsWith("0,0.0,0.0,170.0"), lines[1]);
+        assertNotEquals(lines[1], lines[4]);
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+            Arguments.of(new String[] {"--function", "sphere", "--optimizer", "sgd"}, "rosenbrock, quadratic, beale, himmelblau"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "lbfgs"}, "sgd, momentum, nesterov, rmsprop, adam, adamw"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "adam", "--lr", "-1"}, "Invalid learning rate: -1.0"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "adam", "--beta1", "1.5"}, "Invalid beta parameter at index 0"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "nesterov", "--momentum", "0"}, "Nesterov momentum requires"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "momentum", "--bias-correction"}, "form=EMA"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "momentum", "--form", "sideways"}, "pytorch, ema, heavy-ball"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "nesterov", "--form", "ema"}, "pytorch, lookahead"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--alpha", "0.9"}, "--alpha does not apply to sgd"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "rmsprop", "--eps", "0"}, "Invalid epsilon value"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--start", "1"}, "two numbers X,Y"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--steps", "-4"}, "--steps"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--dtype", "int8"}, "float64, float32"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--plot", "out.jpg"}, ".png"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--lr", "fast"}, "--lr"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--colour", "red"}, "Unknown option"),
+            Arguments.of(new String[] {"--optimizer", "sgd"}, "--function"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInput")
+    void badInputExitsNonZeroSayingWhatIsAllowed(String[] args, String expected) {
+        String[] full = Stream.concat(Stream.of("trace"), Stream.of(args)).toArray(String[]::new);
+        CliRunner.Result r = CliRunner.run(full);
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.err().contains(expected), "stderr lacks '" + expected + "': " + r.err());
+        assertFalse(r.out().contains("step,x,y"), "nothing printed on failure");
+    }
+
+    @Test
+    void helpListsTheFlags() {
+        CliRunner.Result r = CliRunner.run("trace", "--help");
+        assertEquals(0, r.exitCode());
+        for (String flag : new String[] {"--function", "--optimizer", "--lr", "--momentum", "--form", "--adaptive",
+            "--amsgrad", "--plot"}) {
+            assertTrue(r.out().contains(flag), flag);
+        }
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
