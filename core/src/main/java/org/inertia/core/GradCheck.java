@@ -126,6 +126,32 @@ public final class GradCheck {
         return new Report(name, worst);
     }
 
+    /**
+     * Checks the gradients of {@code output} with respect to existing leaves, such as a layer's own
+     * parameters and its input: {@code output} recomputes the result from them each time it is called.
+     * The leaves are perturbed in place and restored exactly; their gradients are overwritten.
+     */
+    public static Report checkLeaves(String name, java.util.function.Supplier<Tensor> output, Tensor... leaves) {
+        for (int i = 0; i < leaves.length; i++) {
+            if (leaves[i].dtype() != DType.FLOAT64 || !leaves[i].isLeaf() || !leaves[i].requiresGrad()) {
+                throw new IllegalArgumentException("GradCheck '" + name + "': leaf " + i + " must be a float64 leaf with "
+                        + "requiresGrad(true), got " + leaves[i].dtype() + (leaves[i].isLeaf() ? "" : " non-leaf"));
+            }
+            leaves[i].zeroGrad();
+        }
+        Tensor probe = output.get();
+        Tensor projection = Tensor.wrap(new Rng(1234).normal(DType.FLOAT64, 0, 1, probe.shape()));
+        probe.mul(projection).sum().backward();
+        Function<Tensor[], Tensor> f = ignored -> output.get();
+        List<Worst> worst = new ArrayList<>();
+        for (int i = 0; i < leaves.length; i++) {
+            Tensor grad = leaves[i].grad();
+            INDArray analytic = grad == null ? org.nd4j.linalg.factory.Nd4j.zerosLike(leaves[i].data()) : grad.data().dup();
+            worst.add(compare(i, f, leaves, projection, DEFAULT_STEP, analytic));
+        }
+        return new Report(name, worst);
+    }
+
     private static Worst compare(int i, Function<Tensor[], Tensor> f, Tensor[] x, Tensor projection, double step,
                                  INDArray analytic) {
         INDArray data = x[i].data();

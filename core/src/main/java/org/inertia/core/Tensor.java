@@ -24,8 +24,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Ops are the instance methods below; each delegates to the file in {@code org.inertia.core.ops}
  * where its forward and backward sit side by side.
+ *
+ * <p>Not final only so that {@code nn.Parameter} can be a tensor, as in PyTorch; the public methods
+ * are final.
  */
-public final class Tensor {
+public class Tensor {
     private final INDArray data;
     private boolean requiresGrad;
     private final Node gradFn;
@@ -38,6 +41,13 @@ public final class Tensor {
         this.data = data;
         this.requiresGrad = requiresGrad;
         this.gradFn = gradFn;
+    }
+
+    /** A leaf over {@code data}, for subclasses that mark a role (a module's parameter). */
+    protected Tensor(INDArray data, boolean requiresGrad) {
+        this(java.util.Objects.requireNonNull(data, "data"), false, null);
+        DType.of(data.dataType());
+        requiresGrad(requiresGrad);
     }
 
     // ---------------------------------------------------------------- creation
@@ -202,33 +212,33 @@ public final class Tensor {
      * The underlying ND4J array: the one door to raw, in-place math (optimizer updates, weight
      * initialisation). Changes made through it are invisible to autograd.
      */
-    public INDArray data() {
+    public final INDArray data() {
         return data;
     }
 
-    public long[] shape() {
+    public final long[] shape() {
         return data.shape();
     }
 
     /** Size along {@code axis}; negative axes count from the end. */
-    public long size(int axis) {
+    public final long size(int axis) {
         return data.size(Shapes.axis("size", axis, rank()));
     }
 
-    public int rank() {
+    public final int rank() {
         return data.rank();
     }
 
-    public long numel() {
+    public final long numel() {
         return data.length();
     }
 
-    public DType dtype() {
+    public final DType dtype() {
         return DType.of(data.dataType());
     }
 
     /** The single value of a one-element tensor. */
-    public double item() {
+    public final double item() {
         if (data.length() != 1) {
             throw new IllegalStateException("item(): tensor of shape " + Shapes.str(shape())
                     + " has " + data.length() + " elements; item() needs exactly one");
@@ -237,26 +247,26 @@ public final class Tensor {
     }
 
     /** A copy of the values in row-major order. */
-    public double[] toDoubleArray() {
-        return data.dup('c').data().asDouble();
+    public final double[] toDoubleArray() {
+        return data.isEmpty() ? new double[0] : data.dup('c').data().asDouble();
     }
 
-    public float[] toFloatArray() {
-        return data.dup('c').data().asFloat();
+    public final float[] toFloatArray() {
+        return data.isEmpty() ? new float[0] : data.dup('c').data().asFloat();
     }
 
-    public long[] toLongArray() {
-        return data.dup('c').data().asLong();
+    public final long[] toLongArray() {
+        return data.isEmpty() ? new long[0] : data.dup('c').data().asLong();
     }
 
     // ---------------------------------------------------------------- autograd state
 
-    public boolean requiresGrad() {
+    public final boolean requiresGrad() {
         return requiresGrad;
     }
 
     /** Marks a leaf as a variable to differentiate (or not). Returns {@code this}. */
-    public Tensor requiresGrad(boolean value) {
+    public final Tensor requiresGrad(boolean value) {
         if (!isLeaf()) {
             throw new IllegalStateException("requiresGrad(" + value + "): only leaf tensors can change it; this "
                     + "tensor was computed by '" + gradFn.op + "' (use detach() for a leaf copy)");
@@ -270,12 +280,12 @@ public final class Tensor {
     }
 
     /** True for tensors created by the user rather than computed by an op. */
-    public boolean isLeaf() {
+    public final boolean isLeaf() {
         return gradFn == null;
     }
 
     /** The op that produced this tensor, or {@code null} for a leaf. */
-    public String gradFnName() {
+    public final String gradFnName() {
         return gradFn == null ? null : gradFn.op;
     }
 
@@ -288,7 +298,7 @@ public final class Tensor {
      * {@link #zeroGrad()}. The returned tensor shares the buffer, which is reused by later backward
      * passes: copy it to keep it.
      */
-    public Tensor grad() {
+    public final Tensor grad() {
         return gradValid ? new Tensor(grad, false, null) : null;
     }
 
@@ -296,7 +306,7 @@ public final class Tensor {
      * Forgets the gradient: {@link #grad()} is {@code null} until the next backward. The buffer is
      * kept and overwritten by the next gradient, so steady-state training allocates none.
      */
-    public void zeroGrad() {
+    public final void zeroGrad() {
         gradValid = false;
     }
 
@@ -313,26 +323,26 @@ public final class Tensor {
     }
 
     /** A leaf sharing this tensor's data, cut off from the graph. */
-    public Tensor detach() {
+    public final Tensor detach() {
         return new Tensor(data, false, null);
     }
 
     /** Backward from a one-element tensor (usually the loss): dL/dL = 1. */
-    public void backward() {
+    public final void backward() {
         backward(null, false);
     }
 
     /** Backward from a one-element tensor, keeping the graph for another backward if asked. */
-    public void backward(boolean retainGraph) {
+    public final void backward(boolean retainGraph) {
         backward(null, retainGraph);
     }
 
     /** Backward from any tensor, given dL/d(this) of the same shape. */
-    public void backward(Tensor gradient) {
+    public final void backward(Tensor gradient) {
         backward(gradient, false);
     }
 
-    public void backward(Tensor gradient, boolean retainGraph) {
+    public final void backward(Tensor gradient, boolean retainGraph) {
         if (!requiresGrad) {
             throw new IllegalStateException("backward(): this tensor does not require grad, so there is nothing "
                     + "to differentiate: none of its inputs has requiresGrad(true), or it was computed inside "
@@ -362,155 +372,155 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- elementwise (ops/Elementwise.java)
 
-    public Tensor add(Tensor other) {
+    public final Tensor add(Tensor other) {
         return Elementwise.add(this, other);
     }
 
-    public Tensor add(double value) {
+    public final Tensor add(double value) {
         return Elementwise.add(this, value);
     }
 
-    public Tensor sub(Tensor other) {
+    public final Tensor sub(Tensor other) {
         return Elementwise.sub(this, other);
     }
 
-    public Tensor sub(double value) {
+    public final Tensor sub(double value) {
         return Elementwise.add(this, -value);
     }
 
-    public Tensor mul(Tensor other) {
+    public final Tensor mul(Tensor other) {
         return Elementwise.mul(this, other);
     }
 
-    public Tensor mul(double value) {
+    public final Tensor mul(double value) {
         return Elementwise.mul(this, value);
     }
 
-    public Tensor div(Tensor other) {
+    public final Tensor div(Tensor other) {
         return Elementwise.div(this, other);
     }
 
-    public Tensor div(double value) {
+    public final Tensor div(double value) {
         return Elementwise.div(this, value);
     }
 
-    public Tensor neg() {
+    public final Tensor neg() {
         return Elementwise.neg(this);
     }
 
-    public Tensor pow(Tensor exponent) {
+    public final Tensor pow(Tensor exponent) {
         return Elementwise.pow(this, exponent);
     }
 
-    public Tensor pow(double exponent) {
+    public final Tensor pow(double exponent) {
         return Elementwise.pow(this, exponent);
     }
 
-    public Tensor exp() {
+    public final Tensor exp() {
         return Elementwise.exp(this);
     }
 
-    public Tensor log() {
+    public final Tensor log() {
         return Elementwise.log(this);
     }
 
-    public Tensor sqrt() {
+    public final Tensor sqrt() {
         return Elementwise.sqrt(this);
     }
 
-    public Tensor abs() {
+    public final Tensor abs() {
         return Elementwise.abs(this);
     }
 
     /** Limits values to {@code [min, max]}; pass an infinity to leave a side open. */
-    public Tensor clamp(double min, double max) {
+    public final Tensor clamp(double min, double max) {
         return Elementwise.clamp(this, min, max);
     }
 
     /** Converts to another floating type (differentiable: the gradient is converted back). */
-    public Tensor to(DType dtype) {
+    public final Tensor to(DType dtype) {
         return Elementwise.cast(this, dtype);
     }
 
     // ---------------------------------------------------------------- reductions (ops/Reductions.java)
 
-    public Tensor sum() {
+    public final Tensor sum() {
         return Reductions.sum(this, null, false);
     }
 
-    public Tensor sum(int axis) {
+    public final Tensor sum(int axis) {
         return Reductions.sum(this, new int[] {axis}, false);
     }
 
-    public Tensor sum(int axis, boolean keepDims) {
+    public final Tensor sum(int axis, boolean keepDims) {
         return Reductions.sum(this, new int[] {axis}, keepDims);
     }
 
-    public Tensor sum(int[] axes, boolean keepDims) {
+    public final Tensor sum(int[] axes, boolean keepDims) {
         return Reductions.sum(this, axes, keepDims);
     }
 
-    public Tensor mean() {
+    public final Tensor mean() {
         return Reductions.mean(this, null, false);
     }
 
-    public Tensor mean(int axis) {
+    public final Tensor mean(int axis) {
         return Reductions.mean(this, new int[] {axis}, false);
     }
 
-    public Tensor mean(int axis, boolean keepDims) {
+    public final Tensor mean(int axis, boolean keepDims) {
         return Reductions.mean(this, new int[] {axis}, keepDims);
     }
 
-    public Tensor mean(int[] axes, boolean keepDims) {
+    public final Tensor mean(int[] axes, boolean keepDims) {
         return Reductions.mean(this, axes, keepDims);
     }
 
-    public Tensor max() {
+    public final Tensor max() {
         return Reductions.max(this, null, false);
     }
 
-    public Tensor max(int axis) {
+    public final Tensor max(int axis) {
         return Reductions.max(this, new int[] {axis}, false);
     }
 
-    public Tensor max(int axis, boolean keepDims) {
+    public final Tensor max(int axis, boolean keepDims) {
         return Reductions.max(this, new int[] {axis}, keepDims);
     }
 
-    public Tensor max(int[] axes, boolean keepDims) {
+    public final Tensor max(int[] axes, boolean keepDims) {
         return Reductions.max(this, axes, keepDims);
     }
 
     // ---------------------------------------------------------------- linear algebra (ops/MatMul.java)
 
     /** Matrix product: 2-D @ 2-D, batched N-D @ N-D with equal batch sizes, or N-D @ 2-D. */
-    public Tensor matmul(Tensor other) {
+    public final Tensor matmul(Tensor other) {
         return MatMul.matmul(this, other);
     }
 
     // ---------------------------------------------------------------- shape (ops/ShapeOps.java)
 
     /** Same elements, new shape; one dimension may be -1 (inferred). */
-    public Tensor reshape(long... shape) {
+    public final Tensor reshape(long... shape) {
         return ShapeOps.reshape(this, shape);
     }
 
-    public Tensor permute(int... axes) {
+    public final Tensor permute(int... axes) {
         return ShapeOps.permute(this, axes);
     }
 
-    public Tensor transpose(int axis0, int axis1) {
+    public final Tensor transpose(int axis0, int axis1) {
         return ShapeOps.transpose(this, axis0, axis1);
     }
 
     /** Merges axes {@code startAxis..} into one, as {@code torch.flatten(x, startAxis)}. */
-    public Tensor flatten(int startAxis) {
+    public final Tensor flatten(int startAxis) {
         return ShapeOps.flatten(this, startAxis);
     }
 
     /** All elements in one axis. */
-    public Tensor flatten() {
+    public final Tensor flatten() {
         return ShapeOps.flatten(this, 0);
     }
 
@@ -520,42 +530,42 @@ public final class Tensor {
     }
 
     /** Rows {@code start} (inclusive) to {@code end} (exclusive) along the batch axis (axis 0). */
-    public Tensor slice(long start, long end) {
+    public final Tensor slice(long start, long end) {
         return ShapeOps.slice(this, start, end);
     }
 
     /** The rows named by {@code indices} (int64, 1-D) along the batch axis, repeats allowed. */
-    public Tensor indexSelect(Tensor indices) {
+    public final Tensor indexSelect(Tensor indices) {
         return ShapeOps.indexSelect(this, indices);
     }
 
     // ---------------------------------------------------------------- activations (ops/Activations.java)
 
-    public Tensor relu() {
+    public final Tensor relu() {
         return Activations.relu(this);
     }
 
-    public Tensor leakyRelu(double negativeSlope) {
+    public final Tensor leakyRelu(double negativeSlope) {
         return Activations.leakyRelu(this, negativeSlope);
     }
 
-    public Tensor sigmoid() {
+    public final Tensor sigmoid() {
         return Activations.sigmoid(this);
     }
 
-    public Tensor tanh() {
+    public final Tensor tanh() {
         return Activations.tanh(this);
     }
 
-    public Tensor gelu() {
+    public final Tensor gelu() {
         return Activations.gelu(this);
     }
 
-    public Tensor softmax(int axis) {
+    public final Tensor softmax(int axis) {
         return Activations.softmax(this, axis);
     }
 
-    public Tensor logSoftmax(int axis) {
+    public final Tensor logSoftmax(int axis) {
         return Activations.logSoftmax(this, axis);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.inertia.core.ops.Convolution;
 import org.inertia.core.ops.Dropout;
 import org.inertia.core.ops.Losses;
+import org.inertia.core.ops.MatMul;
 import org.inertia.core.ops.Normalization;
 import org.inertia.core.ops.Pooling;
 import org.inertia.core.ops.Reduction;
@@ -157,6 +158,19 @@ class ForwardValuesTest {
         assertValues(new double[] {Math.log(2), second}, Losses.crossEntropy(logits, labels, Reduction.NONE), 2);
         assertEquals((Math.log(2) + second) / 2, Losses.crossEntropy(logits, labels).item(), EPS);
         assertEquals(Math.log(2) + second, Losses.crossEntropy(logits, labels, Reduction.SUM).item(), EPS);
+        // label smoothing 0.2 over 2 classes: q = (0.9, 0.1) for label 0
+        double lp0 = -Math.log(2);
+        assertEquals(-(0.9 * lp0 + 0.1 * lp0), Losses.crossEntropy(f64(new double[] {0, 0}, 1, 2), Tensor.ofLongs(0),
+            Reduction.MEAN, 0.2).item(), EPS);
+        assertEquals(2.5, Losses.nll(f64(new double[] {-0.5, -1.5, -2, -1}, 2, 2), Tensor.ofLongs(0, 0),
+            Reduction.SUM).item(), EPS);
+        // BCE: x = 0 → log 2 whatever the target; x = 3, y = 1 → log(1 + e^−3)
+        assertValues(new double[] {Math.log(2), Math.log(1 + Math.exp(-3)), 3 + Math.log(1 + Math.exp(-3))},
+            Losses.bceWithLogits(f64(new double[] {0, 3, 3}, 3), f64(new double[] {0.3, 1, 0}, 3), Reduction.NONE), 3);
+        Tensor x2 = f64(new double[] {1, 2, 3, 4}, 2, 2);
+        Tensor w2 = f64(new double[] {1, 0, 1, 1, 0, 2}, 3, 2);
+        assertValues(new double[] {1.5, 3.5, 4.5, 3.5, 7.5, 8.5}, MatMul.linear(x2, w2, f64(new double[] {0.5, 0.5,
+            0.5}, 3)), 2, 3);
         Tensor p = f64(new double[] {1, 2, 3}, 3);
         Tensor t = f64(new double[] {1, 0, 0}, 3);
         assertEquals(13.0 / 3, Losses.mse(p, t).item(), EPS);

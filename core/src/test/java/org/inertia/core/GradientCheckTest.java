@@ -10,6 +10,7 @@ import org.inertia.core.ops.Activations;
 import org.inertia.core.ops.Convolution;
 import org.inertia.core.ops.Dropout;
 import org.inertia.core.ops.Losses;
+import org.inertia.core.ops.MatMul;
 import org.inertia.core.ops.Normalization;
 import org.inertia.core.ops.Pooling;
 import org.inertia.core.ops.Reduction;
@@ -86,6 +87,9 @@ class GradientCheckTest {
             op("matmul batched", x -> x[0].matmul(x[1]), rand(2, 3, 4), rand(2, 4, 5)),
             op("matmul N-D @ 2-D", x -> x[0].matmul(x[1]), rand(2, 3, 4), rand(4, 5)),
             op("matmul of a transposed view", x -> x[0].transpose(0, 1).matmul(x[1]), rand(4, 3), rand(4, 5)),
+            op("linear x·Wᵀ + b", x -> MatMul.linear(x[0], x[1], x[2]), rand(5, 4), rand(3, 4), rand(3)),
+            op("linear without bias", x -> MatMul.linear(x[0], x[1], null), rand(5, 4), rand(3, 4)),
+            op("linear on 3-D input", x -> MatMul.linear(x[0], x[1], x[2]), rand(2, 5, 4), rand(3, 4), rand(3)),
             op("reshape", x -> x[0].reshape(4, -1), rand(2, 3, 4)),
             op("permute", x -> x[0].permute(2, 0, 1), rand(2, 3, 4)),
             op("transpose", x -> x[0].transpose(0, 2), rand(2, 3, 4)),
@@ -150,6 +154,14 @@ class GradientCheckTest {
             op("crossEntropy sum", x -> Losses.crossEntropy(x[0], labels, Reduction.SUM), rand(5, 4)),
             op("crossEntropy none", x -> Losses.crossEntropy(x[0], labels, Reduction.NONE), rand(5, 4)),
             op("crossEntropy extreme logits", x -> Losses.crossEntropy(x[0].mul(500), labels), rand(5, 4)),
+            op("crossEntropy label smoothing 0.1", x -> Losses.crossEntropy(x[0], labels, Reduction.MEAN, 0.1),
+                rand(5, 4)),
+            op("nll of logSoftmax", x -> Losses.nll(x[0].logSoftmax(1), labels, Reduction.MEAN), rand(5, 4)),
+            op("nll sum", x -> Losses.nll(x[0], labels, Reduction.SUM), rand(5, 4)),
+            op("bceWithLogits mean", x -> Losses.bceWithLogits(x[0], x[1], Reduction.MEAN), rand(3, 4).mul(4),
+                positive(3, 4).div(2)),
+            op("bceWithLogits none", x -> Losses.bceWithLogits(x[0], x[1], Reduction.NONE), rand(3, 4).mul(4),
+                positive(3, 4).div(2)),
             op("mse mean", x -> Losses.mse(x[0], x[1]), rand(3, 4), rand(3, 4)),
             op("mse sum", x -> Losses.mse(x[0], x[1], Reduction.SUM), rand(3, 4), rand(3, 4)),
             op("mse none", x -> Losses.mse(x[0], x[1], Reduction.NONE), rand(3, 4), rand(3, 4)),

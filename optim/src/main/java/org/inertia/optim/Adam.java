@@ -26,7 +26,7 @@ public final class Adam extends Optimizer {
         return new AdamOptions(1e-3, 0.9, 0.999, 1e-8, 0, false);
     }
 
-    public Adam(Iterable<Tensor> params, AdamOptions options) {
+    public Adam(Iterable<? extends Tensor> params, AdamOptions options) {
         this(ParamGroup.of(params, options));
     }
 

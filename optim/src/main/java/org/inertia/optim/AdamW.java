@@ -20,7 +20,7 @@ public final class AdamW extends Optimizer {
         return new AdamOptions(1e-3, 0.9, 0.999, 1e-8, 0.01, false);
     }
 
-    public AdamW(Iterable<Tensor> params, AdamOptions options) {
+    public AdamW(Iterable<? extends Tensor> params, AdamOptions options) {
         this(ParamGroup.of(params, options));
     }
 

@@ -18,7 +18,7 @@ public final class GradientClipping {
      *
      * @throws IllegalStateException if the norm is NaN or infinite and {@code errorIfNonfinite}
      */
-    public static double clipGradNorm(Iterable<Tensor> params, double maxNorm, boolean errorIfNonfinite) {
+    public static double clipGradNorm(Iterable<? extends Tensor> params, double maxNorm, boolean errorIfNonfinite) {
         if (!(maxNorm > 0) || Double.isNaN(maxNorm)) {
             throw new IllegalArgumentException("clipGradNorm: maxNorm must be > 0, got " + maxNorm);
         }
@@ -50,12 +50,12 @@ public final class GradientClipping {
     }
 
     /** {@link #clipGradNorm(Iterable, double, boolean)} without the non-finite check (PyTorch's default). */
-    public static double clipGradNorm(Iterable<Tensor> params, double maxNorm) {
+    public static double clipGradNorm(Iterable<? extends Tensor> params, double maxNorm) {
         return clipGradNorm(params, maxNorm, false);
     }
 
     /** Clamps every gradient element to [−clipValue, clipValue]. */
-    public static void clipGradValue(Iterable<Tensor> params, double clipValue) {
+    public static void clipGradValue(Iterable<? extends Tensor> params, double clipValue) {
         if (!(clipValue > 0) || Double.isNaN(clipValue)) {
             throw new IllegalArgumentException("clipGradValue: clipValue must be > 0, got " + clipValue);
         }

@@ -112,7 +112,7 @@ public final class Momentum extends Optimizer {
         return new Options(1e-3, 0.9, 0, 0, Form.PYTORCH, false, Adaptive.NONE);
     }
 
-    public Momentum(Iterable<Tensor> params, Options options) {
+    public Momentum(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 

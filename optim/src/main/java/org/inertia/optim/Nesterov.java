@@ -105,7 +105,7 @@ public final class Nesterov extends Optimizer {
     /** True while step() runs on a gradient the closure computed at the look-ahead point. */
     private boolean lookAheadGradient;
 
-    public Nesterov(Iterable<Tensor> params, Options options) {
+    public Nesterov(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 

@@ -262,6 +262,24 @@ public abstract class Optimizer {
      * shapes. Everything is checked first; on any mismatch nothing changes.
      */
     public void loadStateDict(OptimizerState snapshot) {
+        Prepared p = prepare(snapshot);
+        for (int g = 0; g < groups.size(); g++) {
+            groups.get(g).setOptions(p.options().get(g));
+        }
+        state.clear();
+        state.putAll(p.state());
+        steps = snapshot.steps();
+    }
+
+    /** Throws what {@link #loadStateDict} would refuse, changing nothing. */
+    public void checkStateDict(OptimizerState snapshot) {
+        prepare(snapshot);
+    }
+
+    private record Prepared(List<Hyperparameters> options, Map<Tensor, ParamState> state) {
+    }
+
+    private Prepared prepare(OptimizerState snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         if (!name().equals(snapshot.optimizer())) {
             throw new IllegalArgumentException("loadStateDict: the snapshot is from " + snapshot.optimizer()
@@ -309,12 +327,6 @@ public abstract class Optimizer {
             }
             restored.put(p, s);
         }
-        // All checks passed: apply.
-        for (int g = 0; g < groups.size(); g++) {
-            groups.get(g).setOptions(options.get(g));
-        }
-        state.clear();
-        state.putAll(restored);
-        steps = snapshot.steps();
+        return new Prepared(options, restored);
     }
 }

@@ -27,7 +27,7 @@ public final class ParamGroup {
     }
 
     /** A group of {@code params} trained with {@code options} (validated when an optimizer adopts it). */
-    public static ParamGroup of(Iterable<Tensor> params, Hyperparameters options) {
+    public static ParamGroup of(Iterable<? extends Tensor> params, Hyperparameters options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
         List<Tensor> list = new ArrayList<>();

@@ -85,7 +85,7 @@ public final class RMSprop extends Optimizer {
         return new Options(0.01, 0.99, 1e-8, 0, 0, false);
     }
 
-    public RMSprop(Iterable<Tensor> params, Options options) {
+    public RMSprop(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 

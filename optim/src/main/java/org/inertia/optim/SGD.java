@@ -60,7 +60,7 @@ public final class SGD extends Optimizer {
         return new Options(1e-3, 0);
     }
 
-    public SGD(Iterable<Tensor> params, Options options) {
+    public SGD(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 

@@ -25,18 +25,85 @@ public final class Losses {
      * ℓᵢ = −log softmax(xᵢ)[yᵢ];  dℓᵢ/dxᵢ = softmax(xᵢ) − onehot(yᵢ).
      */
     public static Tensor crossEntropy(Tensor logits, Tensor labels, Reduction reduction) {
+        return crossEntropy(logits, labels, reduction, 0);
+    }
+
+    /**
+     * Cross-entropy with label smoothing ε: the target is q = (1 − ε)·onehot(y) + ε/C, so
+     * ℓᵢ = −Σ_c q_c log softmax(xᵢ)_c and dℓᵢ/dxᵢ = softmax(xᵢ) − q (PyTorch's {@code label_smoothing}).
+     */
+    public static Tensor crossEntropy(Tensor logits, Tensor labels, Reduction reduction, double labelSmoothing) {
         String op = "crossEntropy";
         Shapes.requireFloat(op, logits);
         Shapes.requireRank(op, "logits", logits, 2, "[batch, classes]");
-        INDArray oneHot = oneHot(op, labels, logits.shape()[0], logits.shape()[1], logits.data().dataType());
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException(op + ": label smoothing must be in [0, 1], got " + labelSmoothing);
+        }
+        long classes = logits.shape()[1];
+        INDArray target = oneHot(op, labels, logits.shape()[0], classes, logits.data().dataType());
+        if (labelSmoothing > 0) {
+            target.muli(1 - labelSmoothing).addi(labelSmoothing / classes);
+        }
         INDArray logProbs = Activations.stableLogSoftmax(logits.data(), 1);
-        INDArray perExample = logProbs.mul(oneHot).sum(1).negi();          // −log p[y], shape [N]
+        INDArray perExample = logProbs.mul(target).sum(1).negi();          // −Σ q log p, shape [N]
         INDArray out = reduce(perExample, reduction);
         long n = logits.shape()[0];
         return Tensor.fromOp(op, out, (g, needs) -> {
-            INDArray grad = Transforms.exp(logProbs, true).subi(oneHot);   // softmax − onehot
+            INDArray grad = Transforms.exp(logProbs, true).subi(target);   // softmax − q
             return new INDArray[] {scaleRows(grad, g, reduction, n)};
         }, logits);
+    }
+
+    /**
+     * Negative log-likelihood of log-probabilities {@code [N, C]} (e.g. a logSoftmax output) at integer
+     * labels: ℓᵢ = −logpᵢ[yᵢ].  dℓᵢ/dlogpᵢ = −onehot(yᵢ).
+     */
+    public static Tensor nll(Tensor logProbs, Tensor labels, Reduction reduction) {
+        String op = "nll";
+        Shapes.requireFloat(op, logProbs);
+        Shapes.requireRank(op, "log-probabilities", logProbs, 2, "[batch, classes]");
+        INDArray oneHot = oneHot(op, labels, logProbs.shape()[0], logProbs.shape()[1], logProbs.data().dataType());
+        INDArray out = reduce(logProbs.data().mul(oneHot).sum(1).negi(), reduction);
+        long n = logProbs.shape()[0];
+        return Tensor.fromOp(op, out, (g, needs) -> new INDArray[] {scaleRows(oneHot.neg(), g, reduction, n)}, logProbs);
+    }
+
+    /**
+     * Binary cross-entropy from logits against targets in [0, 1] of the same shape, in the stable form
+     * ℓ = max(x, 0) − x·y + log(1 + e^−|x|).  dℓ/dx = σ(x) − y.
+     */
+    public static Tensor bceWithLogits(Tensor logits, Tensor targets, Reduction reduction) {
+        String op = "bceWithLogits";
+        Shapes.requireSameFloatType(op, logits, targets);
+        if (!java.util.Arrays.equals(logits.shape(), targets.shape())) {
+            throw new IllegalArgumentException(op + ": logits " + Shapes.str(logits.shape()) + " and targets "
+                    + Shapes.str(targets.shape()) + " must have the same shape");
+        }
+        INDArray x = logits.data();
+        INDArray y = targets.data();
+        INDArray elementwise = Transforms.relu(x, true).subi(x.mul(y))
+                .addi(Transforms.log(Transforms.exp(Transforms.abs(x, true).negi(), false).addi(1), false));
+        INDArray out = switch (reduction) {
+            case MEAN -> elementwise.mean();
+            case SUM -> elementwise.sum();
+            case NONE -> elementwise;
+        };
+        double scale = reduction == Reduction.MEAN ? 1.0 / Math.max(1, x.length()) : 1.0;
+        return Tensor.fromOp(op, out, (g, needs) -> {
+            // dℓ/dx = σ(x) − y,  dℓ/dy = −x; scaled by the upstream gradient (and 1/n for the mean).
+            INDArray gradX = needs[0] ? Transforms.sigmoid(x, true).subi(y) : null;
+            INDArray gradY = needs[1] ? x.neg() : null;
+            for (INDArray grad : new INDArray[] {gradX, gradY}) {
+                if (grad != null) {
+                    if (reduction == Reduction.NONE) {
+                        grad.muli(g);
+                    } else {
+                        grad.muli(g.getDouble(0) * scale);
+                    }
+                }
+            }
+            return new INDArray[] {gradX, gradY};
+        }, logits, targets);
     }
 
     /** Mean squared error. */

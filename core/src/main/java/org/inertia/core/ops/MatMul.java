@@ -48,6 +48,56 @@ public final class MatMul {
         return batched(a, b);
     }
 
+    /**
+     * A linear layer's map x·Wᵀ + b with W in PyTorch's {@code [out, in]} layout, as one op:
+     * one GEMM (transpose flag, no copy of W) plus an in-place bias add.
+     * dx = g·W,  dW = gᵀ·x,  db = Σ over the batch of g. Inputs of rank &gt; 2 are flattened to rows.
+     *
+     * @param bias {@code [out]} or {@code null}
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Shapes.requireSameFloatType("linear", input, weight);
+        if (weight.rank() != 2) {
+            throw new IllegalArgumentException("linear: weight must be 2-D [out features, in features], got "
+                    + Shapes.str(weight.shape()));
+        }
+        long in = weight.shape()[1];
+        long out = weight.shape()[0];
+        if (input.rank() < 1 || input.shape()[input.rank() - 1] != in) {
+            throw new IllegalArgumentException("linear: input " + Shapes.str(input.shape()) + " has "
+                    + (input.rank() < 1 ? 0 : input.shape()[input.rank() - 1]) + " features but weight "
+                    + Shapes.str(weight.shape()) + " expects " + in);
+        }
+        if (bias != null) {
+            Shapes.requireSameFloatType("linear", input, bias);
+            if (bias.rank() != 1 || bias.shape()[0] != out) {
+                throw new IllegalArgumentException("linear: bias " + Shapes.str(bias.shape()) + " must be [" + out
+                        + "] for weight " + Shapes.str(weight.shape()));
+            }
+        }
+        if (input.rank() != 2) {
+            long[] shape = input.shape().clone();
+            shape[shape.length - 1] = out;
+            return linear(input.reshape(-1, in), weight, bias).reshape(shape);
+        }
+        INDArray x = input.data();
+        INDArray w = weight.data();
+        INDArray y = Nd4j.gemm(x, w, false, true);                    // x · Wᵀ
+        if (bias != null) {
+            y.addiRowVector(bias.data());
+        }
+        Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
+        return Tensor.fromOp("linear", y, (g, needs) -> {
+            INDArray[] grads = new INDArray[inputs.length];
+            grads[0] = needs[0] ? Nd4j.gemm(g, w, false, false) : null;   // dx = g · W
+            grads[1] = needs[1] ? Nd4j.gemm(g, x, true, false) : null;    // dW = gᵀ · x
+            if (bias != null && needs[2]) {
+                grads[2] = g.sum(0);                                        // db = Σ_batch g
+            }
+            return grads;
+        }, inputs);
+    }
+
     private static Tensor matmul2d(Tensor a, Tensor b) {
         INDArray x = a.data();
         INDArray w = b.data();
