@@ -1,0 +1,29 @@
+package org.inertia.nn.layers;
+
+import org.inertia.core.Shapes;
+import org.inertia.core.Tensor;
+
+/** Batch norm for NCHW feature maps: one mean and variance per channel over batch, height and width. */
+public final class BatchNorm2d extends BatchNorm {
+    public BatchNorm2d(long channels) {
+        this(options(channels));
+    }
+
+    public BatchNorm2d(Options options) {
+        super(options);
+    }
+
+    @Override
+    protected Tensor toOpLayout(Tensor x) {
+        if (x.rank() != 4 || x.shape()[1] != channels()) {
+            throw new IllegalArgumentException("BatchNorm2d: input must be [batch, " + channels()
+                    + ", height, width], got " + Shapes.str(x.shape()));
+        }
+        return x;
+    }
+
+    @Override
+    protected Tensor fromOpLayout(Tensor y, Tensor x) {
+        return y;
+    }
+}

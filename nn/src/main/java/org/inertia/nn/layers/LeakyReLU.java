@@ -1,0 +1,22 @@
+package org.inertia.nn.layers;
+
+import org.inertia.core.Tensor;
+import org.inertia.nn.Module;
+
+/** x where x &gt; 0, else slope·x (default slope 0.01, as in PyTorch). */
+public final class LeakyReLU extends Module {
+    private final double negativeSlope;
+
+    public LeakyReLU() {
+        this(0.01);
+    }
+
+    public LeakyReLU(double negativeSlope) {
+        this.negativeSlope = negativeSlope;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.leakyRelu(negativeSlope);
+    }
+}

@@ -1,0 +1,22 @@
+package org.inertia.nn.layers;
+
+import org.inertia.core.Tensor;
+import org.inertia.nn.Module;
+
+/** probabilities along an axis (default the last). */
+public final class Softmax extends Module {
+    private final int axis;
+
+    public Softmax() {
+        this(-1);
+    }
+
+    public Softmax(int axis) {
+        this.axis = axis;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.softmax(axis);
+    }
+}
