@@ -1,0 +1,228 @@
+package org.inertia.nn.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.inertia.core.Rng;
+
+/**
+ * Batches of a {@link Dataset}, epoch by epoch.
+ *
+ * <ul>
+ *   <li>Shuffling: epoch e visits the examples in a permutation drawn from a generator seeded by
+ *       (seed, e), so any epoch can be replayed exactly, after a resume too, without saved state.</li>
+ *   <li>Prefetch: a background thread assembles up to {@code prefetch} batches ahead (copy, augment,
+ *       convert to float), so the next batch is ready while the current one trains.</li>
+ *   <li>{@code dropLast}: skip a final batch smaller than {@code batchSize}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * DataLoader train = new DataLoader(dataset, 64, true, 42);
+ * for (Batch b : train) { ... }          // epoch 0, then epoch 1 on the next loop, ...
+ * }</pre>
+ */
+public final class DataLoader implements Iterable<Batch> {
+    private static final Object END = new Object();
+
+    private final Dataset dataset;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final boolean dropLast;
+    private final int prefetch;
+    private int nextEpoch;
+    private BatchIterator running;
+
+    public DataLoader(Dataset dataset, int batchSize, boolean shuffle, long seed) {
+        this(dataset, batchSize, shuffle, seed, false, 2);
+    }
+
+    /**
+     * @param prefetch batches assembled ahead on a background thread (0: assemble on the caller's thread)
+     */
+    public DataLoader(Dataset dataset, int batchSize, boolean shuffle, long seed, boolean dropLast, int prefetch) {
+        this.dataset = java.util.Objects.requireNonNull(dataset, "dataset");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("DataLoader: batch size must be >= 1, got " + batchSize);
+        }
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("DataLoader: prefetch must be >= 0, got " + prefetch);
+        }
+        if (dataset.size() == 0 || (dropLast && dataset.size() < batchSize)) {
+            throw new IllegalArgumentException("DataLoader: " + dataset + " has " + dataset.size()
+                    + " examples, not enough for one batch of " + batchSize + (dropLast ? " with dropLast" : ""));
+        }
+        this.batchSize = batchSize;
+        this.shuffle = shuffle;
+        this.seed = seed;
+        this.dropLast = dropLast;
+        this.prefetch = prefetch;
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Batches in one epoch. */
+    public int batchesPerEpoch() {
+        int n = dataset.size();
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
+
+    /** Examples in one epoch. */
+    public long examplesPerEpoch() {
+        return dropLast ? (long) batchesPerEpoch() * batchSize : dataset.size();
+    }
+
+    /** The epoch the next {@link #iterator()} produces. */
+    public int nextEpoch() {
+        return nextEpoch;
+    }
+
+    /** Makes the next {@link #iterator()} produce epoch {@code e} (after a resume). */
+    public void setNextEpoch(int e) {
+        if (e < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, got " + e);
+        }
+        nextEpoch = e;
+    }
+
+    /** The batches of the next epoch; stops any earlier iteration's background thread. */
+    @Override
+    public synchronized Iterator<Batch> iterator() {
+        return epoch(nextEpoch++);
+    }
+
+    /** The batches of epoch {@code e}, always the same ones for the same seed. */
+    public synchronized BatchIterator epoch(int e) {
+        if (running != null) {
+            running.close();
+        }
+        running = new BatchIterator(order(e), new Rng(mix(seed, e) ^ 0x5DEECE66DL));
+        return running;
+    }
+
+    /** The example order of epoch {@code e}. */
+    int[] order(int e) {
+        int n = dataset.size();
+        if (shuffle) {
+            return new Rng(mix(seed, e)).permutation(n);
+        }
+        int[] identity = new int[n];
+        for (int i = 0; i < n; i++) {
+            identity[i] = i;
+        }
+        return identity;
+    }
+
+    private static long mix(long seed, int epoch) {
+        return seed * 0x9E3779B97F4A7C15L + epoch;
+    }
+
+    /** One epoch's batches; {@link #close()} stops its background thread early. */
+    public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
+        private final int[] order;
+        private final Rng augmentation;
+        private final BlockingQueue<Object> queue;
+        private final Thread producer;
+        private int produced;
+        private int consumed;
+        private Object next;
+        private volatile boolean closed;
+
+        BatchIterator(int[] order, Rng augmentation) {
+            this.order = order;
+            this.augmentation = augmentation;
+            if (prefetch == 0) {
+                queue = null;
+                producer = null;
+            } else {
+                queue = new ArrayBlockingQueue<>(prefetch);
+                producer = new Thread(this::produce, "inertia-data-loader");
+                producer.setDaemon(true);
+                producer.start();
+            }
+        }
+
+        private Batch assemble(int b) {
+            int from = b * batchSize;
+            int to = Math.min(order.length, from + batchSize);
+            return dataset.batch(java.util.Arrays.copyOfRange(order, from, to), augmentation);
+        }
+
+        private void produce() {
+            try {
+                for (int b = 0; b < batchesPerEpoch() && !closed; b++) {
+                    queue.put(assemble(b));
+                }
+                queue.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                try {
+                    queue.put(e);     // re-thrown on the consumer's thread
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return next != END;
+            }
+            if (closed) {
+                return false;
+            }
+            if (queue == null) {
+                next = produced < batchesPerEpoch() ? assemble(produced++) : END;
+            } else {
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the next batch", e);
+                }
+            }
+            if (next instanceof RuntimeException e) {
+                close();
+                throw e;
+            }
+            if (next instanceof Error e) {
+                close();
+                throw e;
+            }
+            return next != END;
+        }
+
+        @Override
+        public Batch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Batch b = (Batch) next;
+            next = null;
+            consumed++;
+            return b;
+        }
+
+        /** Batches handed out so far in this epoch. */
+        public int consumed() {
+            return consumed;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            if (producer != null) {
+                producer.interrupt();
+            }
+        }
+    }
+}
