@@ -1,0 +1,38 @@
+package org.inertia.nn.train;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the optimizer's diagnostics on for one step in every {@code every} (measuring them costs a
+ * copy of the parameters), so {@link EpochResult} carries average gradient and velocity norms, and
+ * logs them per epoch.
+ */
+public final class DiagnosticsLogger implements Callback {
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsLogger.class);
+    private final int every;
+
+    public DiagnosticsLogger(int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("DiagnosticsLogger: every must be >= 1 step, got " + every);
+        }
+        this.every = every;
+    }
+
+    @Override
+    public void onBatchStart(TrainingState state) {
+        state.optimizer().setDiagnostics((state.step() + 1) % every == 0 || state.batch() == state.batchesPerEpoch());
+    }
+
+    @Override
+    public void onEpochEnd(TrainingState state, EpochResult r) {
+        LOG.info(String.format(Locale.ROOT, "epoch %d diagnostics: gradient norm %.4g, velocity norm %.4g (lr %.4g, "
+                + "momentum %.4g)", r.epoch(), r.gradientNorm(), r.velocityNorm(), r.lr(), r.momentum()));
+    }
+
+    @Override
+    public void onFitEnd(TrainingState state) {
+        state.optimizer().setDiagnostics(false);
+    }
+}

@@ -1,0 +1,271 @@
+package org.inertia.nn.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.inertia.core.NoGrad;
+import org.inertia.core.Tensor;
+import org.inertia.nn.Module;
+import org.inertia.nn.data.Batch;
+import org.inertia.nn.data.DataLoader;
+import org.inertia.nn.io.Checkpoint;
+import org.inertia.nn.loss.CrossEntropyLoss;
+import org.inertia.nn.loss.Loss;
+import org.inertia.optim.GradientClipping;
+import org.inertia.optim.GroupDiagnostics;
+import org.inertia.optim.Optimizer;
+import org.inertia.optim.schedule.Scheduler;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop, for people who do not want to write it: {@link #fit} runs epochs of
+ * zero-grad, forward, loss, backward, (clip), step, (schedule), evaluates on the test loader after
+ * each epoch and tells the callbacks; {@link #evaluate} measures loss, accuracy and the confusion
+ * matrix. A non-finite loss always stops training with {@link TrainingDivergedException}.
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder(model, optimizer)
+ *     .callbacks(new ProgressBarCallback(), new MetricsCsv(dir.resolve("metrics.csv")), new Checkpointer(dir))
+ *     .build();
+ * trainer.fit(trainLoader, testLoader, 5);
+ * }</pre>
+ *
+ * Each step goes through {@link Optimizer#step(org.inertia.optim.Closure)}, so every optimizer,
+ * look-ahead Nesterov included, works unchanged.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    /** When the scheduler advances. */
+    public enum ScheduleInterval { ITERATION, EPOCH }
+
+    private final Module model;
+    private final Optimizer optimizer;
+    private final Loss loss;
+    private final Scheduler scheduler;
+    private final ScheduleInterval interval;
+    private final double clipGradNorm;
+    private final List<Callback> callbacks;
+
+    private Trainer(Builder b) {
+        this.model = b.model;
+        this.optimizer = b.optimizer;
+        this.loss = b.loss;
+        this.scheduler = b.scheduler;
+        this.interval = b.interval;
+        this.clipGradNorm = b.clipGradNorm;
+        List<Callback> all = new ArrayList<>();
+        all.add(new NonFiniteLossGuard());
+        all.addAll(b.callbacks);
+        this.callbacks = List.copyOf(all);
+    }
+
+    public static Builder builder(Module model, Optimizer optimizer) {
+        return new Builder(model, optimizer);
+    }
+
+    /** Trainer settings. */
+    public static final class Builder {
+        private final Module model;
+        private final Optimizer optimizer;
+        private Loss loss = new CrossEntropyLoss();
+        private Scheduler scheduler;
+        private ScheduleInterval interval = ScheduleInterval.ITERATION;
+        private double clipGradNorm;
+        private final List<Callback> callbacks = new ArrayList<>();
+
+        private Builder(Module model, Optimizer optimizer) {
+            this.model = Objects.requireNonNull(model, "model");
+            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        }
+
+        /** The loss (default: cross-entropy on logits and int64 labels). */
+        public Builder loss(Loss loss) {
+            this.loss = Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        /** A scheduler, stepped every iteration or every epoch. */
+        public Builder scheduler(Scheduler scheduler, ScheduleInterval interval) {
+            this.scheduler = scheduler;
+            this.interval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Clip the global gradient norm to this value before each step (0: off). */
+        public Builder clipGradNorm(double maxNorm) {
+            if (!(maxNorm >= 0)) {
+                throw new IllegalArgumentException("clipGradNorm: must be >= 0 (0 turns it off), got " + maxNorm);
+            }
+            this.clipGradNorm = maxNorm;
+            return this;
+        }
+
+        public Builder callbacks(Callback... more) {
+            callbacks.addAll(Arrays.asList(more));
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+
+    /** Trains from scratch for {@code epochs} epochs. */
+    public List<EpochResult> fit(DataLoader train, DataLoader test, int epochs) {
+        return fit(train, test, epochs, null);
+    }
+
+    /**
+     * Trains until {@code epochs} epochs are complete, continuing from {@code resume} (if not null):
+     * model, optimizer, schedule and random sources restored, the next epoch's data order replayed.
+     */
+    public List<EpochResult> fit(DataLoader train, DataLoader test, int epochs, Checkpoint resume) {
+        Objects.requireNonNull(train, "train loader");
+        if (epochs < 1) {
+            throw new IllegalArgumentException("fit: epochs must be >= 1, got " + epochs);
+        }
+        TrainingState state = new TrainingState(model, optimizer, scheduler, epochs, train.batchesPerEpoch(),
+                train.batchSize());
+        int done = 0;
+        if (resume != null) {
+            resume.restore(model, optimizer, scheduler);
+            done = resume.epoch();
+            state.step = resume.step();
+            state.epochsDoneBefore = done;
+            if (done >= epochs) {
+                throw new IllegalArgumentException("fit: the checkpoint has " + done + " epochs done; ask for more than "
+                        + done + " epochs to continue");
+            }
+            LOG.info("resuming after epoch {} (step {})", done, state.step);
+        }
+        callbacks.forEach(c -> c.onFitStart(state));
+        for (int e = done + 1; e <= epochs; e++) {
+            state.epoch = e;
+            train.setNextEpoch(e - 1);
+            EpochResult result = runEpoch(train, test, state);
+            state.record(result);
+            callbacks.forEach(c -> c.onEpochEnd(state, result));
+            LOG.info(String.format(java.util.Locale.ROOT,
+                    "epoch %d/%d: train loss %.4f acc %.2f%% | test loss %.4f acc %.2f%% | %.1f s, %,.0f samples/s",
+                    e, epochs, result.trainLoss(), 100 * result.trainAccuracy(), result.testLoss(),
+                    100 * result.testAccuracy(), result.seconds(), result.samplesPerSecond()));
+            if (state.stopReason() != null) {
+                LOG.info("stopping: {}", state.stopReason());
+                break;
+            }
+        }
+        callbacks.forEach(c -> c.onFitEnd(state));
+        return state.history();
+    }
+
+    private EpochResult runEpoch(DataLoader train, DataLoader test, TrainingState state) {
+        callbacks.forEach(c -> c.onEpochStart(state));
+        model.train();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        double gradNormSum = 0;
+        double velocityNormSum = 0;
+        int diagnosed = 0;
+        state.batch = 0;
+        for (Batch b : train) {
+            state.batch++;
+            callbacks.forEach(c -> c.onBatchStart(state));
+            Tensor[] logits = new Tensor[1];
+            Tensor l = optimizer.step(() -> {
+                optimizer.zeroGrad();
+                logits[0] = model.forward(b.inputs());
+                Tensor value = loss.forward(logits[0], b.labels());
+                value.backward();
+                if (clipGradNorm > 0) {
+                    GradientClipping.clipGradNorm(model.parameters(), clipGradNorm);
+                }
+                return value;
+            });
+            state.step++;
+            if (scheduler != null && interval == ScheduleInterval.ITERATION) {
+                scheduler.step();
+            }
+            double value = l.item();
+            long hits = correct(logits[0].data(), b.labels().data());
+            long size = b.size();
+            lossSum += value * size;
+            correct += hits;
+            seen += size;
+            if (!optimizer.diagnostics().isEmpty()) {
+                GroupDiagnostics d = optimizer.diagnostics().get(0);
+                gradNormSum += d.gradientNorm();
+                velocityNormSum += d.velocityNorm();
+                diagnosed++;
+            }
+            callbacks.forEach(c -> c.onBatchEnd(state, value, hits, size));
+        }
+        if (scheduler != null && interval == ScheduleInterval.EPOCH) {
+            scheduler.step();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        EvalResult eval = test == null ? null : evaluate(test);
+        return new EpochResult(state.epoch, state.step, lossSum / seen, (double) correct / seen,
+                eval == null ? Double.NaN : eval.loss(), eval == null ? Double.NaN : eval.accuracy(),
+                optimizer.paramGroups().get(0).lr(), optimizer.paramGroups().get(0).options().hasMomentum()
+                    ? optimizer.paramGroups().get(0).momentum() : Double.NaN,
+                diagnosed == 0 ? Double.NaN : gradNormSum / diagnosed, diagnosed == 0 ? Double.NaN : velocityNormSum / diagnosed,
+                seconds, seen / seconds);
+    }
+
+    /** Loss, accuracy and confusion matrix of the model (in evaluation mode) over {@code loader}. */
+    public EvalResult evaluate(DataLoader loader) {
+        boolean wasTraining = model.isTraining();
+        model.eval();
+        try {
+            int classes = loader.dataset().classes();
+            long[][] confusion = new long[classes][classes];
+            double lossSum = 0;
+            long seen = 0;
+            long hits = 0;
+            try (NoGrad scope = NoGrad.enter(); DataLoader.BatchIterator batches = loader.epoch(0)) {
+                while (batches.hasNext()) {
+                    Batch b = batches.next();
+                    Tensor logits = model.forward(b.inputs());
+                    lossSum += loss.forward(logits, b.labels()).item() * b.size();
+                    long[] predicted = logits.data().argMax(1).toLongVector();
+                    long[] actual = b.labels().toLongArray();
+                    for (int i = 0; i < actual.length; i++) {
+                        confusion[(int) actual[i]][(int) predicted[i]]++;
+                        hits += actual[i] == predicted[i] ? 1 : 0;
+                    }
+                    seen += actual.length;
+                }
+            }
+            return new EvalResult(lossSum / seen, (double) hits / seen, seen, confusion);
+        } finally {
+            model.train(wasTraining);
+        }
+    }
+
+    /** How many rows of {@code logits} have their maximum at the label. */
+    static long correct(INDArray logits, INDArray labels) {
+        return logits.argMax(1).eq(labels.reshape(-1)).castTo(org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber()
+                .longValue();
+    }
+
+    /** Stops training the moment the loss stops being finite: continuing would only corrupt the weights. */
+    static final class NonFiniteLossGuard implements Callback {
+        @Override
+        public void onBatchEnd(TrainingState state, double loss, long correct, long size) {
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+                        "training diverged: the loss became %s at epoch %d, step %d (batch %d of %d). Likely cause: the "
+                        + "learning rate (%s) is too high for this model and optimizer; lower it, add gradient "
+                        + "clipping, or check the inputs for NaN/Inf. The last good checkpoint, if any, was kept.",
+                        loss, state.epoch(), state.step(), state.batch(), state.batchesPerEpoch(),
+                        state.optimizer().paramGroups().get(0).lr()), state.epoch(), state.step());
+            }
+        }
+    }
+}

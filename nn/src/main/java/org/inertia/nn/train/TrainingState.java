@@ -1,0 +1,98 @@
+package org.inertia.nn.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.inertia.nn.Module;
+import org.inertia.optim.Optimizer;
+import org.inertia.optim.schedule.Scheduler;
+
+/** What callbacks see of a running {@link Trainer#fit}: where training is and what it is training. */
+public final class TrainingState {
+    private final Module model;
+    private final Optimizer optimizer;
+    private final Scheduler scheduler;
+    private final int epochs;
+    private final int batchesPerEpoch;
+    private final int batchSize;
+    private final List<EpochResult> history = new ArrayList<>();
+    int epoch;
+    int batch;
+    long step;
+    int epochsDoneBefore;
+    private String stopReason;
+
+    TrainingState(Module model, Optimizer optimizer, Scheduler scheduler, int epochs, int batchesPerEpoch, int batchSize) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.scheduler = scheduler;
+        this.epochs = epochs;
+        this.batchesPerEpoch = batchesPerEpoch;
+        this.batchSize = batchSize;
+    }
+
+    public Module model() {
+        return model;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The scheduler, or {@code null}. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The current epoch, counting from 1. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The last epoch this fit will run. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** The batch within the current epoch, counting from 1. */
+    public int batch() {
+        return batch;
+    }
+
+    public int batchesPerEpoch() {
+        return batchesPerEpoch;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Optimizer steps taken since training began (across resumes). */
+    public long step() {
+        return step;
+    }
+
+    /** Epochs completed before this fit started (0, or the resumed checkpoint's epoch). */
+    public int epochsDoneBefore() {
+        return epochsDoneBefore;
+    }
+
+    /** Results of the epochs run so far in this fit. */
+    public List<EpochResult> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    void record(EpochResult r) {
+        history.add(r);
+    }
+
+    /** Stops training after the current epoch, logging {@code reason}. */
+    public void requestStop(String reason) {
+        this.stopReason = reason;
+    }
+
+    /** Why training was asked to stop, or {@code null}. */
+    public String stopReason() {
+        return stopReason;
+    }
+}
