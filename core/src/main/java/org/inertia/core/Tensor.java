@@ -317,7 +317,7 @@ public class Tensor {
         } else if (grad != null && Arrays.equals(grad.shape(), g.shape()) && grad.dataType() == g.dataType()) {
             grad.assign(g);
         } else {
-            grad = g.dup('c');
+            grad = MemoryScope.persistent(() -> g.dup('c'));     // lives across steps
         }
         gradValid = true;
     }

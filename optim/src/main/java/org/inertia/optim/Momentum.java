@@ -140,7 +140,7 @@ public final class Momentum extends Optimizer {
         switch (o.form()) {
             case PYTORCH -> {
                 if (v == null) {
-                    state.put(VELOCITY, v = g.dup());                  // v ← g
+                    v = state.put(VELOCITY, g.dup());                  // v ← g
                 } else {
                     InPlace.axpy(1 - o.dampening(), g, v.muli(beta));  // v ← μv + (1 − τ)g
                 }

@@ -2,6 +2,7 @@ package org.inertia.optim;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.inertia.core.MemoryScope;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -150,7 +151,7 @@ public final class Nesterov extends Optimizer {
                 INDArray v = s == null ? null : s.get(VELOCITY);
                 if (o.form() == Form.LOOKAHEAD && v != null) {
                     INDArray theta = p.data();
-                    lookAheadOrigin.computeIfAbsent(p, k -> theta.ulike()).assign(theta);
+                    lookAheadOrigin.computeIfAbsent(p, k -> MemoryScope.persistent(theta::ulike)).assign(theta);
                     InPlace.axpy(-o.momentum(), v, theta);                     // θ ← θ − βv
                     moved.add(p);
                 }
@@ -195,7 +196,7 @@ public final class Nesterov extends Optimizer {
                 return;
             }
             if (v == null) {
-                state.put(VELOCITY, v = g.dup());                          // v ← g
+                v = state.put(VELOCITY, g.dup());                          // v ← g
             } else {
                 v.muli(beta).addi(g);                                      // v ← μv + g
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.inertia.core.MemoryScope;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -250,7 +251,7 @@ public abstract class Optimizer {
             ParamState s = state.get(params.get(i));
             if (s != null) {
                 Map<String, INDArray> copies = new LinkedHashMap<>();
-                s.buffers().forEach((name, buffer) -> copies.put(name, buffer.dup()));
+                s.buffers().forEach((name, buffer) -> copies.put(name, MemoryScope.persistent(buffer::dup)));
                 paramStates.put(i, new OptimizerState.Param(s.step(), Collections.unmodifiableMap(copies)));
             }
         }

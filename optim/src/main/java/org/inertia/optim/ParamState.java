@@ -3,6 +3,7 @@ package org.inertia.optim;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.inertia.core.MemoryScope;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,13 +29,19 @@ public final class ParamState {
         return buffers.get(name);
     }
 
-    public void put(String name, INDArray buffer) {
-        buffers.put(name, buffer);
+    /**
+     * Stores {@code buffer} (copied out of the current {@link MemoryScope}, since state lives across
+     * steps) and returns the stored array.
+     */
+    public INDArray put(String name, INDArray buffer) {
+        INDArray stored = MemoryScope.persistent(buffer);
+        buffers.put(name, stored);
+        return stored;
     }
 
-    /** The named buffer, created as zeros shaped like {@code like} on first use. */
+    /** The named buffer, created as zeros shaped like {@code like} on first use (outside any scope). */
     public INDArray zerosIfAbsent(String name, INDArray like) {
-        return buffers.computeIfAbsent(name, k -> Nd4j.zeros(like.dataType(), like.shape()));
+        return buffers.computeIfAbsent(name, k -> MemoryScope.persistent(() -> Nd4j.zeros(like.dataType(), like.shape())));
     }
 
     public void remove(String name) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.inertia.core.MemoryScope;
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
 import org.inertia.nn.Module;
@@ -36,7 +37,7 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
     public static Checkpoint capture(int epoch, long step, Module model, Optimizer optimizer, Scheduler scheduler,
                                      Map<String, String> extra) {
         Map<String, Tensor> weights = new LinkedHashMap<>();
-        model.stateDict().forEach((name, t) -> weights.put(name, Tensor.wrap(t.data().dup())));
+        model.stateDict().forEach((name, t) -> weights.put(name, MemoryScope.keep(t)));
         Map<String, Rng.State> random = new LinkedHashMap<>();
         model.namedRandomSources().forEach((name, rng) -> random.put(name, rng.state()));
         return new Checkpoint(epoch, step, weights, optimizer.stateDict(), scheduler == null ? null : scheduler.t(),

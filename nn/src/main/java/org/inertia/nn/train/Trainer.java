@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.inertia.core.NoGrad;
+import org.inertia.core.MemoryScope;
 import org.inertia.core.Tensor;
 import org.inertia.nn.Module;
 import org.inertia.nn.data.Batch;
@@ -176,23 +176,27 @@ public final class Trainer {
         for (Batch b : train) {
             state.batch++;
             callbacks.forEach(c -> c.onBatchStart(state));
-            Tensor[] logits = new Tensor[1];
-            Tensor l = optimizer.step(() -> {
-                optimizer.zeroGrad();
-                logits[0] = model.forward(b.inputs());
-                Tensor value = loss.forward(logits[0], b.labels());
-                value.backward();
-                if (clipGradNorm > 0) {
-                    GradientClipping.clipGradNorm(model.parameters(), clipGradNorm);
-                }
-                return value;
-            });
+            double value;
+            long hits;
+            try (MemoryScope step = MemoryScope.enter()) {      // every array of this step is released at its end
+                Tensor[] logits = new Tensor[1];
+                Tensor l = optimizer.step(() -> {
+                    optimizer.zeroGrad();
+                    logits[0] = model.forward(b.inputs());
+                    Tensor v = loss.forward(logits[0], b.labels());
+                    v.backward();
+                    if (clipGradNorm > 0) {
+                        GradientClipping.clipGradNorm(model.parameters(), clipGradNorm);
+                    }
+                    return v;
+                });
+                value = l.item();
+                hits = correct(logits[0].data(), b.labels().data());
+            }
             state.step++;
             if (scheduler != null && interval == ScheduleInterval.ITERATION) {
                 scheduler.step();
             }
-            double value = l.item();
-            long hits = correct(logits[0].data(), b.labels().data());
             long size = b.size();
             lossSum += value * size;
             correct += hits;
@@ -220,32 +224,7 @@ public final class Trainer {
 
     /** Loss, accuracy and confusion matrix of the model (in evaluation mode) over {@code loader}. */
     public EvalResult evaluate(DataLoader loader) {
-        boolean wasTraining = model.isTraining();
-        model.eval();
-        try {
-            int classes = loader.dataset().classes();
-            long[][] confusion = new long[classes][classes];
-            double lossSum = 0;
-            long seen = 0;
-            long hits = 0;
-            try (NoGrad scope = NoGrad.enter(); DataLoader.BatchIterator batches = loader.epoch(0)) {
-                while (batches.hasNext()) {
-                    Batch b = batches.next();
-                    Tensor logits = model.forward(b.inputs());
-                    lossSum += loss.forward(logits, b.labels()).item() * b.size();
-                    long[] predicted = logits.data().argMax(1).toLongVector();
-                    long[] actual = b.labels().toLongArray();
-                    for (int i = 0; i < actual.length; i++) {
-                        confusion[(int) actual[i]][(int) predicted[i]]++;
-                        hits += actual[i] == predicted[i] ? 1 : 0;
-                    }
-                    seen += actual.length;
-                }
-            }
-            return new EvalResult(lossSum / seen, (double) hits / seen, seen, confusion);
-        } finally {
-            model.train(wasTraining);
-        }
+        return Evaluation.evaluate(model, loader, loss);
     }
 
     /** How many rows of {@code logits} have their maximum at the label. */
