@@ -1,27 +1,43 @@
 package org.inertia.examples.cli;
 
 import java.util.concurrent.Callable;
-import org.inertia.examples.XorDemo;
+import org.inertia.nn.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code inertia} command: with no subcommand it runs the default example. */
+/**
+ * The {@code inertia} command. With no subcommand it trains the default example: LeNet-5 on the
+ * bundled MNIST with Nesterov momentum ({@code train} with its defaults).
+ */
 @Command(name = "inertia", mixinStandardHelpOptions = true, version = "Inertia 0.1.0",
-        description = "Train and compare small networks with Inertia.",
-        subcommands = {TraceCommand.class, CommandLine.HelpCommand.class})
+        description = {"Train and compare small networks with Inertia.",
+            "Without a command: train LeNet-5 on the bundled MNIST with Nesterov momentum (= inertia train)."},
+        subcommands = {TrainCommand.class, CompareCommand.class, TraceCommand.class, BenchCommand.class,
+            EvaluateCommand.class, PredictCommand.class, InfoCommand.class, DownloadCommand.class,
+            CommandLine.HelpCommand.class})
 public final class InertiaCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        XorDemo.run();
-        return 0;
+        return spec.commandLine().getSubcommands().get("train").execute();
     }
 
     /** A command line that reports bad input as one clear line on stderr and a non-zero exit code. */
     public static CommandLine create() {
         CommandLine cli = new CommandLine(new InertiaCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-                commandLine.getErr().println("error: " + e.getMessage());
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            if (e instanceof TrainingDivergedException) {
+                commandLine.getErr().println("error: " + message);
+                return 3;
+            }
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                commandLine.getErr().println("error: " + message);
                 return 2;
             }
             throw e;

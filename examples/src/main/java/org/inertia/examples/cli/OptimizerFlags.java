@@ -127,8 +127,25 @@ public final class OptimizerFlags {
         return kinds;
     }
 
-    /** The optimizer {@code kind} over {@code params}, with these flags over its defaults. */
-    public Optimizer build(OptimizerKind kind, List<Tensor> params) {
+    /** The optimizer {@code kind} over {@code params}, with these flags over its (PyTorch) defaults. */
+    public Optimizer build(OptimizerKind kind, List<? extends Tensor> params) {
+        return build(kind, params, Double.NaN);
+    }
+
+    /** As {@link #build(OptimizerKind, List)}, with {@code defaultLr} (unless NaN) when {@code --lr} is absent. */
+    public Optimizer build(OptimizerKind kind, List<? extends Tensor> params, double defaultLr) {
+        Double given = lr;
+        if (lr == null && !Double.isNaN(defaultLr)) {
+            lr = defaultLr;
+        }
+        try {
+            return create(kind, params);
+        } finally {
+            lr = given;
+        }
+    }
+
+    private Optimizer create(OptimizerKind kind, List<? extends Tensor> params) {
         return switch (kind) {
             case SGD -> new SGD(params, sgd());
             case MOMENTUM -> new Momentum(params, momentum());

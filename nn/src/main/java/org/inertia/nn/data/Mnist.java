@@ -39,6 +39,10 @@ public final class Mnist {
         public String title() {
             return title;
         }
+
+        public List<String> classNames() {
+            return classNames;
+        }
     }
 
     /** The MNIST normalisation constants everyone uses: mean 0.1307, std 0.3081. */

@@ -1,0 +1,69 @@
+package org.inertia.examples.bench;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import org.inertia.core.MemoryScope;
+import org.inertia.core.Tensor;
+import org.inertia.examples.data.BundledMnist;
+import org.inertia.nn.Init;
+import org.inertia.nn.Sequential;
+import org.inertia.nn.data.Batch;
+import org.inertia.nn.data.DataLoader;
+import org.inertia.nn.data.ImageDataset;
+import org.inertia.nn.data.Mnist;
+import org.inertia.nn.loss.CrossEntropyLoss;
+import org.inertia.optim.Optimizer;
+
+/**
+ * Training throughput on MNIST for a fixed workload: {@code warmup} untimed steps, then
+ * {@code steps} timed ones (each: next batch, zero-grad, forward, loss, backward, step). Batches come
+ * from the same prefetching loader training uses.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static BenchResult run(Workload w, int steps, int warmup, long seed) {
+        if (steps < 1 || warmup < 0) {
+            throw new IllegalArgumentException("bench: need steps >= 1 and warmup >= 0, got " + steps + " and " + warmup);
+        }
+        Init.manualSeed(seed);
+        Sequential model = w.model().build(false);
+        Optimizer optimizer = w.optimizer(model.parameters());
+        CrossEntropyLoss loss = new CrossEntropyLoss();
+        ImageDataset data = BundledMnist.train().normalized(new double[] {Mnist.MEAN}, new double[] {Mnist.STD});
+        DataLoader loader = new DataLoader(data, w.batchSize(), true, seed, true, 2);
+        Iterator<Batch> batches = loader.iterator();
+        long[] nanos = new long[steps];
+        for (int i = 0; i < warmup + steps; i++) {
+            long start = System.nanoTime();
+            if (!batches.hasNext()) {
+                batches = loader.iterator();
+            }
+            Batch b = batches.next();
+            try (MemoryScope step = MemoryScope.enter()) {
+                optimizer.zeroGrad();
+                Tensor l = loss.forward(model.forward(b.inputs()), b.labels());
+                l.backward();
+                optimizer.step();
+            }
+            if (i >= warmup) {
+                nanos[i - warmup] = System.nanoTime() - start;
+            }
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double median = percentile(sorted, 0.5) / 1e6;
+        double total = Arrays.stream(nanos).sum() / 1e9;
+        return new BenchResult(w.name().toLowerCase(java.util.Locale.ROOT), w.batchSize(), steps, warmup,
+                w.batchSize() / (median / 1e3), median, percentile(sorted, 0.1) / 1e6, percentile(sorted, 0.9) / 1e6,
+                (double) w.batchSize() * steps / total);
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+}

@@ -1,0 +1,56 @@
+package org.inertia.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code inertia info}: the numerical backend, its BLAS and threads, and versions. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Prints the ND4J backend and native build, the BLAS and thread settings, and versions.")
+public final class InfoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String format = "%-22s %s%n";
+        out.printf(Locale.ROOT, format, "Inertia", version("org.inertia", "inertia-examples"));
+        out.printf(Locale.ROOT, format, "Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                + ")");
+        out.printf(Locale.ROOT, format, "ND4J", version("org.nd4j", "nd4j-api") + ", backend " + env.get("backend"));
+        out.printf(Locale.ROOT, format, "native build", NativeBuild.describe());
+        out.printf(Locale.ROOT, format, "BLAS", env.get("blas.vendor") + ", " + env.get("blas.threads") + " threads");
+        out.printf(Locale.ROOT, format, "OpenMP threads", String.valueOf(env.get("omp.threads")));
+        out.printf(Locale.ROOT, format, "CPU", NativeBuild.cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores");
+        out.printf(Locale.ROOT, format, "max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+        for (String v : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "OPENBLAS_CORETYPE", "OMP_WAIT_POLICY"}) {
+            String value = System.getenv(v);
+            out.printf(Locale.ROOT, format, v, value == null ? "(not set)" : value);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A dependency's version from the Maven metadata the jar carries. */
+    static String version(String group, String artifact) {
+        String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (java.io.InputStream in = InfoCommand.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

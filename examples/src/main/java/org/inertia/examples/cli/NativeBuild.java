@@ -1,0 +1,40 @@
+package org.inertia.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Which native ND4J library this process loaded, and the CPU it runs on. */
+final class NativeBuild {
+    private NativeBuild() {
+    }
+
+    /** The platform directory of the loaded libnd4j (e.g. linux-x86_64-onednn-avx512), read from the process maps. */
+    static String describe() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+                int i = line.indexOf("/libnd4jcpu.so");
+                if (i > 0) {
+                    String path = line.substring(line.indexOf('/'), i);
+                    return path.substring(path.lastIndexOf('/') + 1) + " (" + path + ")";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return "unknown (libnd4jcpu not found in /proc/self/maps)";
+    }
+
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,64 @@
+package org.inertia.examples.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code inertia train}: trains one model with one optimizer and writes a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a bundled model and writes runs/NAME/ (metrics.csv, summary.json, checkpoints, "
+            + "model.safetensors, loss.png, accuracy.png).",
+            "Default learning rates (without --lr): sgd, momentum, nesterov 0.05; rmsprop, adam, adamw 0.001."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainOptions options;
+
+    @Option(names = "--optimizer", defaultValue = "nesterov", paramLabel = "NAME",
+            description = "sgd, momentum, nesterov, rmsprop, adam or adamw (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Mixin
+    OptimizerFlags flags;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/MODEL-DATASET-OPTIMIZER-TIME).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint, up to --epochs.")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "Replace an existing run directory.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        options.validate();
+        OptimizerKind kind = Choices.parse("--optimizer", optimizer, OptimizerKind.class);
+        flags.checkApplicable(List.of(kind));
+        if (resume && overwrite) {
+            throw new IllegalArgumentException("--resume and --overwrite contradict each other; give one");
+        }
+        if (resume && out == null) {
+            throw new IllegalArgumentException("--resume needs --out DIR, the run directory to continue");
+        }
+        Path dir = out != null ? out : Path.of("runs", Choices.cliName(options.modelKind()) + "-"
+                + Choices.cliName(options.datasetKind()) + "-" + Choices.cliName(kind) + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        TrainingRun.Outcome o = TrainingRun.run(options, kind, flags, dir, resume, overwrite);
+        spec.commandLine().getOut().printf(Locale.ROOT, "test accuracy: %.2f%% (test loss %.4f) after %d epochs; run in %s%n",
+                100 * (double) o.summary().get("test_accuracy"), (double) o.summary().get("test_loss"),
+                (int) o.summary().get("epochs"), dir);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

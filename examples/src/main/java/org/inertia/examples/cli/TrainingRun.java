@@ -1,0 +1,284 @@
+package org.inertia.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.inertia.examples.charts.TrainingCharts;
+import org.inertia.examples.data.DatasetKind;
+import org.inertia.examples.models.ModelKind;
+import org.inertia.nn.Init;
+import org.inertia.nn.Sequential;
+import org.inertia.nn.data.DataLoader;
+import org.inertia.nn.data.ImageDataset;
+import org.inertia.nn.data.Split;
+import org.inertia.nn.io.AtomicFiles;
+import org.inertia.nn.io.Checkpoint;
+import org.inertia.nn.io.SafeTensors;
+import org.inertia.nn.loss.CrossEntropyLoss;
+import org.inertia.nn.train.Callback;
+import org.inertia.nn.train.Checkpointer;
+import org.inertia.nn.train.DiagnosticsLogger;
+import org.inertia.nn.train.EpochResult;
+import org.inertia.nn.train.MetricsCsv;
+import org.inertia.nn.train.ProgressBarCallback;
+import org.inertia.nn.train.Trainer;
+import org.inertia.nn.train.TrainingState;
+import org.inertia.optim.Optimizer;
+import org.inertia.optim.schedule.Scheduler;
+import org.inertia.optim.schedule.Schedules;
+
+/**
+ * One training run into a run directory, as {@code train} and {@code compare} do it:
+ *
+ * <pre>
+ *   DIR/config.json            what was asked for (checked again on --resume)
+ *   DIR/metrics.csv            one row per epoch
+ *   DIR/checkpoints/last.ckpt  and best.ckpt
+ *   DIR/model.safetensors      the final weights (PyTorch names), with model and dataset in the metadata
+ *   DIR/loss.png, accuracy.png training curves
+ *   DIR/summary.json           the outcome
+ * </pre>
+ */
+final class TrainingRun {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What a run produced. */
+    record Outcome(Path dir, List<EpochResult> epochs, Map<String, Object> summary) {
+    }
+
+    private TrainingRun() {
+    }
+
+    /** The learning rate {@code train} uses when {@code --lr} is not given (tuned for the bundled examples). */
+    static double defaultLr(OptimizerKind kind) {
+        return switch (kind) {
+            case SGD, MOMENTUM, NESTEROV -> 0.05;
+            case RMSPROP, ADAM, ADAMW -> 0.001;
+        };
+    }
+
+    /** Prepares {@code dir} (refusing to overwrite) and returns the checkpoint to resume from, or null. */
+    static Checkpoint prepare(Path dir, Map<String, Object> config, boolean resume, boolean overwrite) throws IOException {
+        boolean exists = Files.isDirectory(dir) && !isEmpty(dir);
+        if (resume) {
+            Path last = dir.resolve("checkpoints").resolve(Checkpointer.LAST);
+            if (!Files.isRegularFile(last)) {
+                throw new IllegalArgumentException("--resume: there is no " + dir.relativize(last) + " in " + dir
+                        + " to continue from");
+            }
+            checkSameRun(dir, config);
+            return Checkpoint.load(last);
+        }
+        if (exists) {
+            if (!overwrite) {
+                throw new IllegalArgumentException(dir + " already exists; pass --resume to continue that run or "
+                        + "--overwrite to replace it (or choose another --out)");
+            }
+            if (!Files.isRegularFile(dir.resolve("config.json")) && !Files.isRegularFile(dir.resolve("metrics.csv"))) {
+                throw new IllegalArgumentException("--overwrite: " + dir + " does not look like an Inertia run directory "
+                        + "(no config.json or metrics.csv); refusing to delete it");
+            }
+            deleteContents(dir);
+        }
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve("config.json"), out -> JSON.writeValue(out, config));
+        return null;
+    }
+
+    private static void checkSameRun(Path dir, Map<String, Object> config) throws IOException {
+        Path file = dir.resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--resume: " + dir + " has no config.json");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> saved = JSON.readValue(file.toFile(), Map.class);
+        List<String> differences = new ArrayList<>();
+        for (String key : List.of("model", "dataset", "optimizer", "batch_size", "seed", "train_limit")) {
+            Object a = saved.get(key);
+            Object b = config.get(key);
+            if (!String.valueOf(a).equals(String.valueOf(b))) {
+                differences.add(key + " was " + a + ", now " + b);
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("--resume: the run in " + dir + " used different settings: "
+                    + String.join("; ", differences));
+        }
+    }
+
+    /** Trains as {@code t} says with optimizer {@code kind} into {@code dir}. */
+    static Outcome run(TrainOptions t, OptimizerKind kind, OptimizerFlags flags, Path dir, boolean resume,
+                       boolean overwrite) throws IOException {
+        ModelKind modelKind = t.modelKind();
+        DatasetKind datasetKind = t.datasetKind();
+        ImageDataset train = limit(datasetKind.load(Split.TRAIN, t.dataDir, t.download, !t.noAugment), t.trainLimit);
+        ImageDataset test = limit(datasetKind.load(Split.TEST, t.dataDir, t.download, false), t.testLimit);
+
+        Init.manualSeed(t.seed);
+        Sequential model = modelKind.build(true);
+        Optimizer optimizer = flags.build(kind, model.parameters(), defaultLr(kind));
+        DataLoader trainLoader = new DataLoader(train, t.batchSize, true, t.seed, false, 2);
+        DataLoader testLoader = new DataLoader(test, 500, false, 0, false, 2);
+        Scheduler scheduler = scheduler(t, optimizer, (long) t.epochs * trainLoader.batchesPerEpoch());
+
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("model", Choices.cliName(modelKind));
+        config.put("dataset", Choices.cliName(datasetKind));
+        config.put("optimizer", Choices.cliName(kind));
+        config.put("hyperparameters", optimizer.stateDict().groups().get(0).hyperparameters());
+        config.put("epochs", t.epochs);
+        config.put("batch_size", t.batchSize);
+        config.put("seed", t.seed);
+        config.put("lr_schedule", t.lrSchedule);
+        config.put("momentum_schedule", t.momentumSchedule);
+        config.put("restart_every", t.restartEvery);
+        config.put("clip_grad_norm", t.clipGradNorm);
+        config.put("label_smoothing", t.labelSmoothing);
+        config.put("train_limit", t.trainLimit);
+        config.put("test_limit", t.testLimit);
+        config.put("augment", datasetKind == DatasetKind.CIFAR10 && !t.noAugment);
+        Checkpoint from = prepare(dir, config, resume, overwrite);
+
+        List<Callback> callbacks = new ArrayList<>();
+        if (!t.noProgress && System.console() != null) {
+            callbacks.add(new ProgressBarCallback());     // a bar needs a terminal; logs carry the same numbers
+        }
+        callbacks.add(new MetricsCsv(dir.resolve("metrics.csv")));
+        Checkpointer checkpointer = new Checkpointer(dir.resolve("checkpoints"));
+        callbacks.add(from == null ? checkpointer : checkpointer.resumingFrom(from));
+        callbacks.add(new DiagnosticsLogger(t.diagnosticsEvery));
+        callbacks.add(new Callback() {
+            @Override
+            public void onEpochEnd(TrainingState state, EpochResult result) {
+                writeCharts(dir);
+            }
+        });
+        Trainer trainer = Trainer.builder(model, optimizer)
+                .loss(new CrossEntropyLoss(org.inertia.core.ops.Reduction.MEAN, t.labelSmoothing))
+                .scheduler(scheduler, Trainer.ScheduleInterval.ITERATION)
+                .clipGradNorm(t.clipGradNorm)
+                .callbacks(callbacks.toArray(Callback[]::new))
+                .build();
+        List<EpochResult> epochs = trainer.fit(trainLoader, testLoader, t.epochs, from);
+
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("model", Choices.cliName(modelKind));
+        meta.put("dataset", Choices.cliName(datasetKind));
+        meta.put("framework", "Inertia");
+        SafeTensors.write(dir.resolve("model.safetensors"), model.stateDict(), meta);
+        Map<String, Object> summary = summary(config, model, trainLoader.examplesPerEpoch(), dir);
+        AtomicFiles.write(dir.resolve("summary.json"), out -> JSON.writeValue(out, summary));
+        return new Outcome(dir, epochs, summary);
+    }
+
+    private static ImageDataset limit(ImageDataset d, Integer n) {
+        return n == null || n >= d.size() ? d : d.slice(0, n);
+    }
+
+    static Scheduler scheduler(TrainOptions t, Optimizer optimizer, long totalSteps) {
+        Scheduler s = Scheduler.of(optimizer);
+        long stepsPerEpoch = Math.max(1, totalSteps / t.epochs);
+        switch (Choices.parse("--lr-schedule", t.lrSchedule, TrainOptions.LrSchedule.class)) {
+            case NONE -> { }
+            case STEP -> s.lr(Schedules.step(t.lrStepEpochs * stepsPerEpoch, t.lrGamma));
+            case COSINE -> s.lr(Schedules.cosine(totalSteps, 0));
+            case ONECYCLE -> s.lr(Schedules.oneCycle(optimizer.paramGroups().get(0).lr(), Math.max(2, totalSteps)));
+            case WARMUP_COSINE -> s.lr(Schedules.sequence(Schedules.linearWarmup(t.warmupSteps, 0.01), t.warmupSteps,
+                    Schedules.cosine(Math.max(1, totalSteps - t.warmupSteps), 0)));
+        }
+        switch (Choices.parse("--momentum-schedule", t.momentumSchedule, TrainOptions.MomentumSchedule.class)) {
+            case NONE -> { }
+            case RAMP -> s.momentum(Schedules.momentumRamp(Math.max(1, totalSteps), t.momentumMax));
+            case ONECYCLE -> s.momentum(Schedules.oneCycleMomentum(Math.max(2, totalSteps), 0.3, 0.85, 0.95));
+        }
+        if (t.restartEvery > 0) {
+            s.restartMomentumEvery(t.restartEvery);
+        }
+        return s;
+    }
+
+    /** Loss and accuracy charts from metrics.csv (so they cover every epoch, across resumes). */
+    static void writeCharts(Path dir) {
+        try {
+            List<String[]> rows = metrics(dir);
+            List<double[]> trainLoss = column(rows, 2);
+            List<double[]> testLoss = column(rows, 4);
+            List<double[]> trainAcc = column(rows, 3);
+            List<double[]> testAcc = column(rows, 5);
+            TrainingCharts.write(dir.resolve("loss.png"), "loss", "cross-entropy", List.of(
+                    new TrainingCharts.Curve("train", trainLoss), new TrainingCharts.Curve("test", testLoss)));
+            TrainingCharts.write(dir.resolve("accuracy.png"), "accuracy", "accuracy", List.of(
+                    new TrainingCharts.Curve("train", trainAcc), new TrainingCharts.Curve("test", testAcc)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot draw the charts in " + dir, e);
+        }
+    }
+
+    static List<String[]> metrics(Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(line.split(",", -1));
+        }
+        return rows;
+    }
+
+    static List<double[]> column(List<String[]> rows, int c) {
+        List<double[]> out = new ArrayList<>();
+        for (String[] r : rows) {
+            out.add(new double[] {Double.parseDouble(r[0]), r[c].isEmpty() ? Double.NaN : Double.parseDouble(r[c])});
+        }
+        return out;
+    }
+
+    private static Map<String, Object> summary(Map<String, Object> config, Sequential model, long examplesPerEpoch,
+                                               Path dir) throws IOException {
+        List<String[]> rows = metrics(dir);
+        String[] last = rows.get(rows.size() - 1);
+        double seconds = rows.stream().mapToDouble(r -> Double.parseDouble(r[10])).sum();
+        double best = rows.stream().mapToDouble(r -> Double.parseDouble(r[5])).max().orElse(Double.NaN);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", config.get("model"));
+        s.put("dataset", config.get("dataset"));
+        s.put("optimizer", config.get("optimizer"));
+        s.put("hyperparameters", config.get("hyperparameters"));
+        s.put("epochs", rows.size());
+        s.put("test_accuracy", Double.parseDouble(last[5]));
+        s.put("test_loss", Double.parseDouble(last[4]));
+        s.put("best_test_accuracy", best);
+        s.put("train_loss", Double.parseDouble(last[2]));
+        s.put("train_seconds", seconds);
+        s.put("samples_per_second", rows.size() * examplesPerEpoch / seconds);
+        s.put("parameters", model.parameterCount());
+        s.put("batch_size", config.get("batch_size"));
+        s.put("seed", config.get("seed"));
+        s.put("lr_schedule", config.get("lr_schedule"));
+        s.put("momentum_schedule", config.get("momentum_schedule"));
+        return s;
+    }
+
+    static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteContents(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

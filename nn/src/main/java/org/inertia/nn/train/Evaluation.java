@@ -1,0 +1,48 @@
+package org.inertia.nn.train;
+
+import org.inertia.core.MemoryScope;
+import org.inertia.core.NoGrad;
+import org.inertia.core.Tensor;
+import org.inertia.nn.Module;
+import org.inertia.nn.data.Batch;
+import org.inertia.nn.data.DataLoader;
+import org.inertia.nn.loss.Loss;
+
+/** Measuring a model on a dataset: no graph, evaluation mode, the model's mode restored afterwards. */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /** Loss, accuracy and confusion matrix of {@code model} over one pass of {@code loader}. */
+    public static EvalResult evaluate(Module model, DataLoader loader, Loss loss) {
+        boolean wasTraining = model.isTraining();
+        model.eval();
+        try {
+            int classes = loader.dataset().classes();
+            long[][] confusion = new long[classes][classes];
+            double lossSum = 0;
+            long seen = 0;
+            long hits = 0;
+            try (NoGrad scope = NoGrad.enter(); DataLoader.BatchIterator batches = loader.epoch(0)) {
+                while (batches.hasNext()) {
+                    Batch b = batches.next();
+                    long[] predicted;
+                    try (MemoryScope batchScope = MemoryScope.enter()) {
+                        Tensor logits = model.forward(b.inputs());
+                        lossSum += loss.forward(logits, b.labels()).item() * b.size();
+                        predicted = logits.data().argMax(1).toLongVector();
+                    }
+                    long[] actual = b.labels().toLongArray();
+                    for (int i = 0; i < actual.length; i++) {
+                        confusion[(int) actual[i]][(int) predicted[i]]++;
+                        hits += actual[i] == predicted[i] ? 1 : 0;
+                    }
+                    seen += actual.length;
+                }
+            }
+            return new EvalResult(lossSum / seen, (double) hits / seen, seen, confusion);
+        } finally {
+            model.train(wasTraining);
+        }
+    }
+}
