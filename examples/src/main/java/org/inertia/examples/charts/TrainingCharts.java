@@ -36,11 +36,15 @@ public final class TrainingCharts {
 
     /** Several charts stacked on a shared epoch axis, in one PNG: {y label → curves}. */
     public static void writeStacked(Path file, String title, Map<String, List<Curve>> panels) throws IOException {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("epoch"));
+        NumberAxis epochs = new NumberAxis("epoch");
+        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(epochs);
         combined.setGap(12);
         for (Map.Entry<String, List<Curve>> panel : panels.entrySet()) {
             combined.add(plot(panel.getKey(), panel.getValue(), 0), 1);
         }
+        // Every panel draws the same curves in the same colours: list each once, not once per panel.
+        combined.setFixedLegendItems(combined.getSubplots().get(0).getLegendItems());
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 15), combined, true);
         save(file, chart, 900, 360 * panels.size());
     }

@@ -55,9 +55,10 @@ public final class TrainCommand implements Callable<Integer> {
                 + Choices.cliName(options.datasetKind()) + "-" + Choices.cliName(kind) + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainingRun.Outcome o = TrainingRun.run(options, kind, flags, dir, resume, overwrite);
-        spec.commandLine().getOut().printf(Locale.ROOT, "test accuracy: %.2f%% (test loss %.4f) after %d epochs; run in %s%n",
-                100 * (double) o.summary().get("test_accuracy"), (double) o.summary().get("test_loss"),
-                (int) o.summary().get("epochs"), dir);
+        int epochs = (int) o.summary().get("epochs");
+        spec.commandLine().getOut().printf(Locale.ROOT, "test accuracy: %.2f%% (test loss %.4f) after %d epoch%s; run in %s%n",
+                100 * (double) o.summary().get("test_accuracy"), (double) o.summary().get("test_loss"), epochs,
+                epochs == 1 ? "" : "s", dir);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -27,8 +27,13 @@ public final class DiagnosticsLogger implements Callback {
 
     @Override
     public void onEpochEnd(TrainingState state, EpochResult r) {
-        LOG.info(String.format(Locale.ROOT, "epoch %d diagnostics: gradient norm %.4g, velocity norm %.4g (lr %.4g, "
-                + "momentum %.4g)", r.epoch(), r.gradientNorm(), r.velocityNorm(), r.lr(), r.momentum()));
+        LOG.info(String.format(Locale.ROOT, "epoch %d diagnostics: gradient norm %s, velocity norm %s (lr %s, momentum %s)",
+                r.epoch(), number(r.gradientNorm()), number(r.velocityNorm()), number(r.lr()), number(r.momentum())));
+    }
+
+    /** NaN marks a quantity the optimizer does not have (plain SGD has no velocity or momentum). */
+    private static String number(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4g", value);
     }
 
     @Override

@@ -22,10 +22,11 @@ public final class ProgressBarCallback implements Callback {
         seen = 0;
         bar = new ProgressBarBuilder()
                 .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", state.epoch(), state.epochs()))
-                .setInitialMax((long) state.batchesPerEpoch() * state.batchSize())
+                .setInitialMax(state.examplesPerEpoch())
                 .setUnit(" samples", 1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500)
+                .setMaxRenderedLength(120)          // also the width when the terminal does not report one
                 .showSpeed()
                 .build();
     }
@@ -36,7 +37,7 @@ public final class ProgressBarCallback implements Callback {
         correct += hits;
         seen += size;
         bar.stepBy(size);
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f acc %.2f%%", lossSum / seen, 100.0 * correct / seen));
+        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.2f%%", lossSum / seen, 100.0 * correct / seen));
     }
 
     @Override

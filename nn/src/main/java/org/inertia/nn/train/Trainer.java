@@ -129,7 +129,7 @@ public final class Trainer {
             throw new IllegalArgumentException("fit: epochs must be >= 1, got " + epochs);
         }
         TrainingState state = new TrainingState(model, optimizer, scheduler, epochs, train.batchesPerEpoch(),
-                train.batchSize());
+                train.batchSize(), train.examplesPerEpoch());
         int done = 0;
         if (resume != null) {
             resume.restore(model, optimizer, scheduler);

@@ -15,6 +15,7 @@ public final class TrainingState {
     private final int epochs;
     private final int batchesPerEpoch;
     private final int batchSize;
+    private final long examplesPerEpoch;
     private final List<EpochResult> history = new ArrayList<>();
     int epoch;
     int batch;
@@ -22,13 +23,15 @@ public final class TrainingState {
     int epochsDoneBefore;
     private String stopReason;
 
-    TrainingState(Module model, Optimizer optimizer, Scheduler scheduler, int epochs, int batchesPerEpoch, int batchSize) {
+    TrainingState(Module model, Optimizer optimizer, Scheduler scheduler, int epochs, int batchesPerEpoch, int batchSize,
+                  long examplesPerEpoch) {
         this.model = model;
         this.optimizer = optimizer;
         this.scheduler = scheduler;
         this.epochs = epochs;
         this.batchesPerEpoch = batchesPerEpoch;
         this.batchSize = batchSize;
+        this.examplesPerEpoch = examplesPerEpoch;
     }
 
     public Module model() {
@@ -61,6 +64,11 @@ public final class TrainingState {
 
     public int batchesPerEpoch() {
         return batchesPerEpoch;
+    }
+
+    /** Training examples one epoch goes through (the last batch may be smaller than the batch size). */
+    public long examplesPerEpoch() {
+        return examplesPerEpoch;
     }
 
     public int batchSize() {
