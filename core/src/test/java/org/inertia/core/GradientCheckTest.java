@@ -37,6 +37,66 @@ class GradientCheckTest {
         GradCheck.check(name, f, inputs).assertWithin(TOLERANCE);
     }
 
+    /**
+     * A first layer: the input needs no gradient, so conv2d computes dW and db as convolutions of
+     * their own (not through conv2d_bp). Windows include a stride that leaves input rows unused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convWindows")
+    void conv2dParameterGradientsWithoutAnInputGradient(String name, long[] inputShape, long[] weightShape,
+                                                         Window2d window, boolean bias) {
+        Tensor x = rand(inputShape);                                  // a constant: no gradient wanted
+        Tensor w = rand(weightShape).requiresGrad(true);
+        Tensor b = rand(weightShape[0]).requiresGrad(true);
+        Tensor[] leaves = bias ? new Tensor[] {w, b} : new Tensor[] {w};
+        GradCheck.checkLeaves(name, () -> Convolution.conv2d(x, w, bias ? b : null, window), leaves)
+            .assertWithin(TOLERANCE);
+    }
+
+    static Stream<Arguments> convWindows() {
+        return Stream.of(
+            Arguments.of("1 channel, 5x5 pad 2 (LeNet's first layer)", new long[] {3, 1, 8, 8}, new long[] {2, 1, 5, 5},
+                Window2d.square(5, 1, 2, 1), true),
+            Arguments.of("3 channels, 3x3", new long[] {2, 3, 6, 5}, new long[] {4, 3, 3, 3}, Window2d.square(3, 1, 0, 1), true),
+            Arguments.of("stride 2 pad 1, last row unused", new long[] {2, 2, 8, 7}, new long[] {3, 2, 3, 3},
+                Window2d.square(3, 2, 1, 1), true),
+            Arguments.of("stride 2 pad 1 dilation 2", new long[] {2, 3, 7, 6}, new long[] {4, 3, 3, 3},
+                Window2d.square(3, 2, 1, 2), true),
+            Arguments.of("2x3 kernel, stride 1x2, pad 1x0, no bias", new long[] {2, 2, 5, 7}, new long[] {3, 2, 2, 3},
+                new Window2d(2, 3, 1, 2, 1, 0, 1, 1), false));
+    }
+
+    /** The first-layer path and conv2d_bp give the same parameter gradients (float32, LeNet's shapes). */
+    @org.junit.jupiter.api.Test
+    void conv2dParameterGradientsAgreeWithOrWithoutAnInputGradient() {
+        Rng rng = new Rng(11);
+        Tensor x = Tensor.normal(rng, 0, 1, 8, 1, 28, 28);
+        Tensor w = Tensor.normal(rng, 0, 0.2, 6, 1, 5, 5).requiresGrad(true);
+        Tensor b = Tensor.normal(rng, 0, 0.2, 6).requiresGrad(true);
+        Tensor upstream = Tensor.normal(rng, 0, 1, 8, 6, 28, 28);
+        Window2d window = Window2d.square(5, 1, 2, 1);
+        Convolution.conv2d(x, w, b, window).backward(upstream);
+        double[] dwFast = w.grad().toDoubleArray();
+        double[] dbFast = b.grad().toDoubleArray();
+        w.zeroGrad();
+        b.zeroGrad();
+        Convolution.conv2d(x.detach().requiresGrad(true), w, b, window).backward(upstream);
+        assertClose(w.grad().toDoubleArray(), dwFast);
+        assertClose(b.grad().toDoubleArray(), dbFast);
+    }
+
+    /** Equal up to float32 rounding: the largest difference within 1e-5 of the largest value. */
+    private static void assertClose(double[] expected, double[] actual) {
+        double scale = 0;
+        double diff = 0;
+        for (int i = 0; i < expected.length; i++) {
+            scale = Math.max(scale, Math.abs(expected[i]));
+            diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(scale > 0 && diff <= 1e-5 * scale,
+            "largest difference " + diff + " for values up to " + scale);
+    }
+
     static Stream<Arguments> elementwise() {
         return Stream.of(
             op("add [3,4]+[3,4]", x -> x[0].add(x[1]), rand(3, 4), rand(3, 4)),

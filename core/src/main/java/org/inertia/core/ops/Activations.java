@@ -3,6 +3,8 @@ package org.inertia.core.ops;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -18,14 +20,22 @@ public final class Activations {
     private Activations() {
     }
 
-    /** max(x, 0).  d/dx = 1 where x > 0, else 0. */
+    /**
+     * max(x, 0).  d/dx = 1 where x > 0, else 0, i.e. step(y) for the output y.
+     *
+     * <p>Both directions use libnd4j's plain vectorised scalar and pairwise kernels (max with a scalar,
+     * step, multiply): its dedicated {@code relu} / {@code relu_bp} ops apply a function object per
+     * element and were 10–20x slower on the benchmark shapes (docs/performance.md).
+     */
     public static Tensor relu(Tensor x) {
         Shapes.requireFloat("relu", x);
-        INDArray out = Transforms.relu(x.data(), true);
+        INDArray in = x.data();
+        INDArray out = in.ulike();
+        Nd4j.exec(new ScalarMax(in, null, out, 0.0));                       // y = max(x, 0)
         return Tensor.fromOp("relu", out, (g, needs) -> {
-            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
-            Native.exec("relu_bp", Native.in(out, g), Native.out(grad), Native.ints(), 0.0);
-            return new INDArray[] {grad};
+            INDArray grad = out.ulike();
+            Nd4j.exec(new Step(out, grad, 0.0));                             // 1 where y > 0, else 0
+            return new INDArray[] {grad.muli(g)};                            // dL/dx = g ⊙ step(y)
         }, x);
     }
 

@@ -4,6 +4,7 @@ import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * 2-D convolution (cross-correlation, as every framework computes it) over NCHW batches, forward and
@@ -42,6 +43,9 @@ public final class Convolution {
 
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
         return Tensor.fromOp("conv2d", out, (g, needs) -> {
+            if (!needs[0]) {
+                return parameterGradients(x, w.shape(), g, window, needs, inputs.length);
+            }
             // conv2d_bp always computes dL/dinput, dL/dweight and dL/dbias together.
             INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
             INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
@@ -53,6 +57,45 @@ public final class Convolution {
             Native.exec("conv2d_bp", Native.in(x, w, b, g), Native.out(gradIn, gradW, gradB), args);
             return new INDArray[] {gradIn, gradW, gradB};
         }, inputs);
+    }
+
+    /**
+     * dL/dweight and dL/dbias when no gradient is wanted for the input (a network's first layer).
+     * conv2d_bp would compute the input gradient anyway, and for a large image that is most of its
+     * cost (4.5 ms of LeNet-5's first layer, against 0.9 ms for this; docs/performance.md).
+     *
+     * <pre>
+     *   dW[o, c, i, j] = Σ_{n,y,x} g[n, o, y, x] · x_pad[n, c, s·y + d·i, s·x + d·j]
+     *   db[o]          = Σ_{n,y,x} g[n, o, y, x]
+     * </pre>
+     *
+     * The weight gradient is itself a convolution: of the input with its batch and channel axes
+     * swapped (xᵀ: [C, N, H, W]) by the output gradient as the kernel (gᵀ: [O, N, oH, oW]), with the
+     * forward stride and dilation exchanged. Its output [C, O, ≥kH, ≥kW] is cropped (a stride can leave
+     * the last input rows unused, which only widens it) and transposed back to [O, C, kH, kW].
+     */
+    private static INDArray[] parameterGradients(INDArray x, long[] weightShape, INDArray g, Window2d window,
+                                                 boolean[] needs, int inputCount) {
+        INDArray[] grads = new INDArray[inputCount];
+        INDArray gT = g.permute(1, 0, 2, 3).dup('c');                                  // [O, N, oH, oW]
+        if (needs[1]) {
+            long c = x.size(1);
+            INDArray xT = c == 1 ? x.reshape('c', 1, x.size(0), x.size(2), x.size(3))
+                    : x.permute(1, 0, 2, 3).dup('c');                                   // [C, N, H, W]
+            Window2d asGradient = new Window2d((int) gT.size(2), (int) gT.size(3), window.dilationH(),
+                    window.dilationW(), window.padH(), window.padW(), window.strideH(), window.strideW());
+            INDArray full = Nd4j.createUninitialized(x.dataType(), c, weightShape[0],
+                    asGradient.outputHeight(x.size(2)), asGradient.outputWidth(x.size(3)));
+            Native.exec("conv2d", Native.in(xT, gT), Native.out(full), asGradient.nativeArgs(NCHW, OIHW));
+            INDArray cropped = full.size(2) == weightShape[2] && full.size(3) == weightShape[3] ? full
+                    : full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, weightShape[2]),
+                    NDArrayIndex.interval(0, weightShape[3]));
+            grads[1] = cropped.permute(1, 0, 2, 3).dup('c');                             // [O, C, kH, kW]
+        }
+        if (inputCount == 3 && needs[2]) {
+            grads[2] = Sums.rowSums(gT.reshape(gT.size(0), -1));                         // Σ over n, y, x
+        }
+        return grads;
     }
 
     private static void check(Tensor input, Tensor weight, Tensor bias, Window2d window) {

@@ -81,7 +81,7 @@ public final class Losses {
         }
         INDArray x = logits.data();
         INDArray y = targets.data();
-        INDArray elementwise = Transforms.relu(x, true).subi(x.mul(y))
+        INDArray elementwise = Transforms.max(x, 0.0, true).subi(x.mul(y))
                 .addi(Transforms.log(Transforms.exp(Transforms.abs(x, true).negi(), false).addi(1), false));
         INDArray out = switch (reduction) {
             case MEAN -> elementwise.mean();
