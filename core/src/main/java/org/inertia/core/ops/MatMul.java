@@ -92,7 +92,7 @@ public final class MatMul {
             grads[0] = needs[0] ? Nd4j.gemm(g, w, false, false) : null;   // dx = g · W
             grads[1] = needs[1] ? Nd4j.gemm(g, x, true, false) : null;    // dW = gᵀ · x
             if (bias != null && needs[2]) {
-                grads[2] = g.sum(0);                                        // db = Σ_batch g
+                grads[2] = Sums.columnSums(g);                              // db = Σ_batch g
             }
             return grads;
         }, inputs);

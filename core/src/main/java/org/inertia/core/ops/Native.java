@@ -1,32 +1,42 @@
 package org.inertia.core.ops;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs one of libnd4j's native ops by name with preallocated outputs (one JNI call, no shape
  * inference round trip). The op names and argument orders are libnd4j's; each caller documents them.
+ *
+ * <p>Each thread keeps an op context per call signature (op name and the numbers of inputs,
+ * outputs, integer and float arguments) and reuses it. {@code Nd4j.exec(op)} builds and frees a
+ * native context per call instead, which cost 6–9 µs of a tiny op's 8–11 µs on the test machine,
+ * against about 2.5 µs this way (docs/performance.md). One context per signature, not per thread:
+ * clearing a context does not clear its native arguments, and a stale float argument changes what
+ * some ops do (the reductions read it as keepDims), whereas a call of the same signature overwrites
+ * every slot the last one set.
  */
 final class Native {
+    /** The op descriptors, by name: they carry no per-call state, so threads share them. */
+    private static final Map<String, CustomOp> OPS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Map<String, OpContext>> CONTEXTS = ThreadLocal.withInitial(HashMap::new);
+
     private Native() {
     }
 
     static void exec(String op, INDArray[] inputs, INDArray[] outputs, long[] intArgs, double... floatArgs) {
-        DynamicCustomOp.DynamicCustomOpsBuilder builder = DynamicCustomOp.builder(op)
-                .addInputs(inputs)
-                .addOutputs(outputs);
-        if (intArgs.length > 0) {
-            int[] ints = new int[intArgs.length];
-            for (int i = 0; i < ints.length; i++) {
-                ints[i] = Math.toIntExact(intArgs[i]);
-            }
-            builder.addIntegerArguments(ints);
-        }
-        if (floatArgs.length > 0) {
-            builder.addFloatingPointArguments(box(floatArgs));
-        }
-        Nd4j.exec(builder.build());
+        String signature = op + '/' + inputs.length + '/' + outputs.length + '/' + intArgs.length + '/' + floatArgs.length;
+        OpContext context = CONTEXTS.get().computeIfAbsent(signature, k -> Nd4j.getExecutioner().buildContext());
+        context.setInputArrays(inputs);
+        context.setOutputArrays(outputs);
+        context.setIArguments(intArgs);
+        context.setTArguments(floatArgs);
+        Nd4j.getExecutioner().exec(OPS.computeIfAbsent(op, name -> DynamicCustomOp.builder(name).build()), context);
     }
 
     static INDArray[] in(INDArray... arrays) {
@@ -39,13 +49,5 @@ final class Native {
 
     static long[] ints(long... values) {
         return values;
-    }
-
-    private static Double[] box(double[] values) {
-        Double[] boxed = new Double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
     }
 }
