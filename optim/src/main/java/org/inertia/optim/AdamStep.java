@@ -1,5 +1,6 @@
 package org.inertia.optim;
 
+import org.inertia.core.ops.Native;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -14,17 +15,33 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
  *
- * in PyTorch 1.13's order of operations, so float64 runs match it to the last bits that matter.
+ * {@link #plain} is that, line by line, in PyTorch 1.13's order of operations. {@link #fused} computes
+ * the same update in one native call per parameter ({@code adam_updater}, or {@code ams_grad_updater}
+ * for AMSGrad) and is what runs: ten calls and four temporary arrays per parameter were a fifth of a
+ * LeNet-5 step (docs/performance.md). A test checks that the two agree.
  */
 final class AdamStep {
     static final String EXP_AVG = "exp_avg";
     static final String EXP_AVG_SQ = "exp_avg_sq";
     static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
 
+    /** Run the readable path instead ({@code -Dinertia.plainOptimizers=true}), e.g. to step through it. */
+    static final boolean PLAIN = Boolean.getBoolean("inertia.plainOptimizers");
+
     private AdamStep() {
     }
 
     static void apply(INDArray theta, INDArray g, ParamState state, AdamOptions o) {
+        // At η = 0 libnd4j's updater would take ε as its step size: the plain path is exact there.
+        if (PLAIN || o.lr() == 0) {
+            plain(theta, g, state, o);
+        } else {
+            fused(theta, g, state, o);
+        }
+    }
+
+    /** The update as PyTorch writes it. */
+    static void plain(INDArray theta, INDArray g, ParamState state, AdamOptions o) {
         long t = state.step() + 1;
         state.setStep(t);
         INDArray m = state.zerosIfAbsent(EXP_AVG, theta);
@@ -42,5 +59,30 @@ final class AdamStep {
         }
         INDArray denom = Transforms.sqrt(second, true).divi(Math.sqrt(biasCorrection2)).addi(o.eps());
         InPlace.axpy(-stepSize, m.div(denom), theta);                         // θ ← θ − step · m/denom
+    }
+
+    /**
+     * The same update in one libnd4j call. Its updater computes
+     * {@code u = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε')}: PyTorch's step with numerator and denominator
+     * multiplied by √(1 − β₂ᵗ), provided ε' = ε·√(1 − β₂ᵗ). It updates m, v (and v̂) in place and
+     * returns u; then θ ← θ − u.
+     */
+    static void fused(INDArray theta, INDArray g, ParamState state, AdamOptions o) {
+        long t = state.step() + 1;
+        state.setStep(t);
+        INDArray m = state.zerosIfAbsent(EXP_AVG, theta);
+        INDArray v = state.zerosIfAbsent(EXP_AVG_SQ, theta);
+        INDArray u = theta.ulike();
+        double epsPrime = o.eps() * Math.sqrt(1 - Math.pow(o.beta2(), t));
+        long[] iteration = Native.ints(t - 1);                 // libnd4j counts from 0 and raises β to t − 1 + 1
+        if (o.amsgrad()) {
+            INDArray max = state.zerosIfAbsent(MAX_EXP_AVG_SQ, theta);
+            Native.exec("ams_grad_updater", Native.in(g, v, m, max), Native.out(u, v, m, max), iteration,
+                    o.lr(), o.beta1(), o.beta2(), epsPrime);
+        } else {
+            Native.exec("adam_updater", Native.in(g, v, m), Native.out(u, v, m), iteration,
+                    o.lr(), o.beta1(), o.beta2(), epsPrime);
+        }
+        InPlace.axpy(-1, u, theta);                                           // θ ← θ − u
     }
 }

@@ -9,6 +9,12 @@ final class InPlace {
     private InPlace() {
     }
 
+    /** y ← a·y + x, returns y (the momentum update v ← μv + g in one call). */
+    static INDArray scaleAdd(double a, INDArray y, INDArray x) {
+        Nd4j.exec(new Axpy(y, x, y, a));
+        return y;
+    }
+
     /** y ← y + a·x (BLAS "axpy"), returns y. */
     static INDArray axpy(double a, INDArray x, INDArray y) {
         Nd4j.exec(new Axpy(x, y, y, a));

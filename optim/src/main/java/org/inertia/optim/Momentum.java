@@ -141,6 +141,8 @@ public final class Momentum extends Optimizer {
             case PYTORCH -> {
                 if (v == null) {
                     v = state.put(VELOCITY, g.dup());                  // v ← g
+                } else if (o.dampening() == 0) {
+                    InPlace.scaleAdd(beta, v, g);                      // v ← μv + g
                 } else {
                     InPlace.axpy(1 - o.dampening(), g, v.muli(beta));  // v ← μv + (1 − τ)g
                 }

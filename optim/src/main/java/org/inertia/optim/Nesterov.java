@@ -198,7 +198,7 @@ public final class Nesterov extends Optimizer {
             if (v == null) {
                 v = state.put(VELOCITY, g.dup());                          // v ← g
             } else {
-                v.muli(beta).addi(g);                                      // v ← μv + g
+                InPlace.scaleAdd(beta, v, g);                              // v ← μv + g
             }
             InPlace.axpy(-o.lr(), g, theta);                               // θ ← θ − η(g + μv),
             InPlace.axpy(-o.lr() * beta, v, theta);                        //   as two in-place steps

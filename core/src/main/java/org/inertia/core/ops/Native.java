@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Runs one of libnd4j's native ops by name with preallocated outputs (one JNI call, no shape
  * inference round trip). The op names and argument orders are libnd4j's; each caller documents them.
+ * Public for the fused kernels of other modules (the optimizers' one-call updates).
  *
  * <p>Each thread keeps an op context per call signature (op name and the numbers of inputs,
  * outputs, integer and float arguments) and reuses it. {@code Nd4j.exec(op)} builds and frees a
@@ -21,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * some ops do (the reductions read it as keepDims), whereas a call of the same signature overwrites
  * every slot the last one set.
  */
-final class Native {
+public final class Native {
     /** The op descriptors, by name: they carry no per-call state, so threads share them. */
     private static final Map<String, CustomOp> OPS = new ConcurrentHashMap<>();
     private static final ThreadLocal<Map<String, OpContext>> CONTEXTS = ThreadLocal.withInitial(HashMap::new);
@@ -29,7 +30,7 @@ final class Native {
     private Native() {
     }
 
-    static void exec(String op, INDArray[] inputs, INDArray[] outputs, long[] intArgs, double... floatArgs) {
+    public static void exec(String op, INDArray[] inputs, INDArray[] outputs, long[] intArgs, double... floatArgs) {
         String signature = op + '/' + inputs.length + '/' + outputs.length + '/' + intArgs.length + '/' + floatArgs.length;
         OpContext context = CONTEXTS.get().computeIfAbsent(signature, k -> Nd4j.getExecutioner().buildContext());
         context.setInputArrays(inputs);
@@ -39,15 +40,15 @@ final class Native {
         Nd4j.getExecutioner().exec(OPS.computeIfAbsent(op, name -> DynamicCustomOp.builder(name).build()), context);
     }
 
-    static INDArray[] in(INDArray... arrays) {
+    public static INDArray[] in(INDArray... arrays) {
         return arrays;
     }
 
-    static INDArray[] out(INDArray... arrays) {
+    public static INDArray[] out(INDArray... arrays) {
         return arrays;
     }
 
-    static long[] ints(long... values) {
+    public static long[] ints(long... values) {
         return values;
     }
 }
