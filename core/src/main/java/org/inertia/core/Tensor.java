@@ -112,7 +112,10 @@ public class Tensor {
 
     /** An int64 tensor (class labels, indices). */
     public static Tensor ofLongs(long[] values, long... shape) {
-        return wrap(Nd4j.createFromArray(values).reshape('c', shapeFor(values.length, shape)));
+        long[] target = shapeFor(values.length, shape);
+        INDArray a = Nd4j.createFromArray(values);
+        // reshape returns a view even to the same shape, and a view's memory cannot be freed early
+        return wrap(Arrays.equals(a.shape(), target) ? a : a.reshape('c', target));
     }
 
     /** An int64 tensor from ints (class labels, indices). */

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * against about 2.5 µs this way (docs/performance.md). One context per signature, not per thread:
  * clearing a context does not clear its native arguments, and a stale float argument changes what
  * some ops do (the reductions read it as keepDims), whereas a call of the same signature overwrites
- * every slot the last one set.
+ * every slot the last one set. The arrays, though, are released after every call (see {@link #exec}).
  */
 public final class Native {
     /** The op descriptors, by name: they carry no per-call state, so threads share them. */
@@ -37,7 +37,13 @@ public final class Native {
         context.setOutputArrays(outputs);
         context.setIArguments(intArgs);
         context.setTArguments(floatArgs);
-        Nd4j.getExecutioner().exec(OPS.computeIfAbsent(op, name -> DynamicCustomOp.builder(name).build()), context);
+        try {
+            Nd4j.getExecutioner().exec(OPS.computeIfAbsent(op, name -> DynamicCustomOp.builder(name).build()), context);
+        } finally {
+            // The native context wraps every array it is given in a new native NDArray and frees those only
+            // on purge: without this, a reused context grows by a few hundred bytes per call, forever.
+            context.purge();
+        }
     }
 
     public static INDArray[] in(INDArray... arrays) {

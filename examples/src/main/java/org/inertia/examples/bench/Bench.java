@@ -40,8 +40,7 @@ public final class Bench {
             if (!batches.hasNext()) {
                 batches = loader.iterator();
             }
-            Batch b = batches.next();
-            try (MemoryScope step = MemoryScope.enter()) {
+            try (Batch b = batches.next(); MemoryScope step = MemoryScope.enter()) {
                 optimizer.zeroGrad();
                 Tensor l = loss.forward(model.forward(b.inputs()), b.labels());
                 l.backward();

@@ -158,7 +158,9 @@ public final class ImageDataset implements Dataset {
             t.apply(buf, n, channels, height, width, rng);
         }
         DataBuffer bytes = Nd4j.createBuffer(ByteBuffer.wrap(buf), DataType.UINT8, buf.length);
-        INDArray x = Nd4j.create(bytes, new long[] {n, channels, height, width}).castTo(DataType.FLOAT);
+        INDArray raw = Nd4j.create(bytes, new long[] {n, channels, height, width});
+        INDArray x = raw.castTo(DataType.FLOAT);
+        raw.close();                    // native memory: free it now rather than when the collector gets to it
         normalize(x);
         return new Batch(Tensor.wrap(x), Tensor.ofLongs(y));
     }

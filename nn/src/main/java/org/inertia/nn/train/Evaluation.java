@@ -25,14 +25,14 @@ public final class Evaluation {
             long hits = 0;
             try (NoGrad scope = NoGrad.enter(); DataLoader.BatchIterator batches = loader.epoch(0)) {
                 while (batches.hasNext()) {
-                    Batch b = batches.next();
                     long[] predicted;
-                    try (MemoryScope batchScope = MemoryScope.enter()) {
+                    long[] actual;
+                    try (Batch b = batches.next(); MemoryScope batchScope = MemoryScope.enter()) {
                         Tensor logits = model.forward(b.inputs());
                         lossSum += loss.forward(logits, b.labels()).item() * b.size();
                         predicted = logits.data().argMax(1).toLongVector();
+                        actual = b.labels().toLongArray();
                     }
-                    long[] actual = b.labels().toLongArray();
                     for (int i = 0; i < actual.length; i++) {
                         confusion[(int) actual[i]][(int) predicted[i]]++;
                         hits += actual[i] == predicted[i] ? 1 : 0;

@@ -174,6 +174,7 @@ public final class Trainer {
         int diagnosed = 0;
         state.batch = 0;
         for (Batch b : train) {
+            long size = b.size();
             state.batch++;
             callbacks.forEach(c -> c.onBatchStart(state));
             double value;
@@ -192,12 +193,13 @@ public final class Trainer {
                 });
                 value = l.item();
                 hits = correct(logits[0].data(), b.labels().data());
+            } finally {
+                b.close();                                      // the batch's native memory, now, not at GC
             }
             state.step++;
             if (scheduler != null && interval == ScheduleInterval.ITERATION) {
                 scheduler.step();
             }
-            long size = b.size();
             lossSum += value * size;
             correct += hits;
             seen += size;

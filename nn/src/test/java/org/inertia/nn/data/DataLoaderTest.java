@@ -85,6 +85,16 @@ class DataLoaderTest {
     }
 
     @Test
+    void closingABatchFreesItsNativeMemoryOnce() {
+        Batch b = new DataLoader(tiny(4), 4, false, 0).iterator().next();
+        assertFalse(b.inputs().data().wasClosed());
+        b.close();
+        assertTrue(b.inputs().data().wasClosed(), "inputs");
+        assertTrue(b.labels().data().wasClosed(), "labels");
+        b.close();                                                          // a second close is harmless
+    }
+
+    @Test
     void errorsInTheBackgroundThreadReachTheCaller() {
         ImageDataset d = tiny(8).withTransforms((pixels, n, c, h, w, rng) -> {
             throw new IllegalStateException("augmentation failed");
