@@ -1,8 +1,10 @@
 package org.inertia.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -25,15 +27,30 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ")");
         out.printf(Locale.ROOT, format, "ND4J", version("org.nd4j", "nd4j-api") + ", backend " + env.get("backend"));
-        out.printf(Locale.ROOT, format, "native build", NativeBuild.describe());
-        out.printf(Locale.ROOT, format, "BLAS", env.get("blas.vendor") + ", " + env.get("blas.threads") + " threads");
-        out.printf(Locale.ROOT, format, "OpenMP threads", String.valueOf(env.get("omp.threads")));
-        out.printf(Locale.ROOT, format, "CPU", NativeBuild.cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores");
+        String build = NativeBuild.describe();
+        out.printf(Locale.ROOT, format, "native build", build);
+        boolean onednn = build.contains("onednn");
+        out.printf(Locale.ROOT, format, "BLAS", env.get("blas.vendor") + " (" + env.get("blas.threads") + " threads)"
+                + (onednn ? "; float GEMM and convolutions run in oneDNN, which picks its kernels for this CPU" : ""));
+        int ompThreads = Integer.parseInt(String.valueOf(env.get("omp.threads")));
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, format, "OpenMP threads", String.valueOf(ompThreads));
+        Set<String> flags = NativeBuild.cpuFlags();
+        out.printf(Locale.ROOT, format, "CPU", NativeBuild.cpuModel() + ", " + cores + " cores, "
+                + SpeedCheck.vectorIsa(flags));
+        double gflops = SpeedCheck.sgemmGflops(512, 21);
+        out.printf(Locale.ROOT, "%-22s %.0f GFLOP/s (measured now, median of 21)%n", "float32 GEMM 512^3", gflops);
         out.printf(Locale.ROOT, format, "max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
         for (String v : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "OPENBLAS_CORETYPE", "OMP_WAIT_POLICY"}) {
             String value = System.getenv(v);
             out.printf(Locale.ROOT, format, v, value == null ? "(not set)" : value);
+        }
+        List<String> warnings = SpeedCheck.warnings(build, ompThreads, cores, flags, gflops, System::getenv);
+        for (String w : warnings) {
+            out.println("WARNING: " + w);
+        }
+        if (warnings.isEmpty()) {
+            out.println("settings look right for this machine");
         }
         out.flush();
         return 0;

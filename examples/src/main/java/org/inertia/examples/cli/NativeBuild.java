@@ -3,6 +3,7 @@ package org.inertia.examples.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** Which native ND4J library this process loaded, and the CPU it runs on. */
 final class NativeBuild {
@@ -23,6 +24,20 @@ final class NativeBuild {
             return "unknown (" + e.getMessage() + ")";
         }
         return "unknown (libnd4jcpu not found in /proc/self/maps)";
+    }
+
+    /** The CPU's feature flags (avx2, avx512f, ...), empty when /proc/cpuinfo is not readable. */
+    static Set<String> cpuFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    return Set.of(line.substring(line.indexOf(':') + 1).strip().split("\\s+"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+        return Set.of();
     }
 
     static String cpuModel() {
