@@ -17,17 +17,34 @@ public final class Elementwise {
     private Elementwise() {
     }
 
-    private static void checkBinary(String op, Tensor a, Tensor b) {
+    /** Checks the operands and returns the broadcast shape of the result. */
+    private static long[] checkBinary(String op, Tensor a, Tensor b) {
         Shapes.requireSameFloatType(op, a, b);
-        Shapes.broadcast(op, a.shape(), b.shape());
+        return Shapes.broadcast(op, a.shape(), b.shape());
+    }
+
+    /**
+     * An operand ND4J will broadcast correctly into {@code shape}. ND4J sizes the result of
+     * {@code x.mul(y)} from a one-element x ([1, 1, 1] · [2] fails), and pairs unequal ranks from the
+     * wrong end; so lower ranks get leading 1s (a view) and a one-element left operand is expanded (a
+     * one-element right operand works, and is the common case: tensor times scalar).
+     */
+    private static INDArray aligned(INDArray x, long[] shape, boolean left) {
+        if (x.rank() < shape.length) {
+            long[] padded = new long[shape.length];
+            java.util.Arrays.fill(padded, 1);
+            System.arraycopy(x.shape(), 0, padded, shape.length - x.rank(), x.rank());
+            x = x.reshape(padded);
+        }
+        return left && x.length() == 1 ? expand(x, shape) : x;
     }
 
     // ------------------------------------------------------------ binary, broadcasting
 
     /** a + b.  d/da = 1, d/db = 1. */
     public static Tensor add(Tensor a, Tensor b) {
-        checkBinary("add", a, b);
-        INDArray out = a.data().add(b.data());
+        long[] shape = checkBinary("add", a, b);
+        INDArray out = aligned(a.data(), shape, true).add(aligned(b.data(), shape, false));
         return Tensor.fromOp("add", out, (g, needs) -> new INDArray[] {
             needs[0] ? Broadcast.reduceTo(g, a.shape()) : null,
             needs[1] ? Broadcast.reduceTo(g, b.shape()) : null}, a, b);
@@ -35,8 +52,8 @@ public final class Elementwise {
 
     /** a - b.  d/da = 1, d/db = -1. */
     public static Tensor sub(Tensor a, Tensor b) {
-        checkBinary("sub", a, b);
-        INDArray out = a.data().sub(b.data());
+        long[] shape = checkBinary("sub", a, b);
+        INDArray out = aligned(a.data(), shape, true).sub(aligned(b.data(), shape, false));
         return Tensor.fromOp("sub", out, (g, needs) -> new INDArray[] {
             needs[0] ? Broadcast.reduceTo(g, a.shape()) : null,
             needs[1] ? Broadcast.reduceTo(g.neg(), b.shape()) : null}, a, b);
@@ -44,9 +61,9 @@ public final class Elementwise {
 
     /** a * b.  d/da = b, d/db = a. */
     public static Tensor mul(Tensor a, Tensor b) {
-        checkBinary("mul", a, b);
-        INDArray x = a.data();
-        INDArray y = b.data();
+        long[] shape = checkBinary("mul", a, b);
+        INDArray x = aligned(a.data(), shape, true);
+        INDArray y = aligned(b.data(), shape, false);
         INDArray out = x.mul(y);
         return Tensor.fromOp("mul", out, (g, needs) -> new INDArray[] {
             needs[0] ? Broadcast.reduceTo(g.mul(y), a.shape()) : null,
@@ -55,9 +72,9 @@ public final class Elementwise {
 
     /** a / b.  d/da = 1/b, d/db = -a/b² = -out/b. */
     public static Tensor div(Tensor a, Tensor b) {
-        checkBinary("div", a, b);
-        INDArray y = b.data();
-        INDArray out = a.data().div(y);
+        long[] shape = checkBinary("div", a, b);
+        INDArray y = aligned(b.data(), shape, false);
+        INDArray out = aligned(a.data(), shape, true).div(y);
         return Tensor.fromOp("div", out, (g, needs) -> new INDArray[] {
             needs[0] ? Broadcast.reduceTo(g.div(y), a.shape()) : null,
             needs[1] ? Broadcast.reduceTo(g.mul(out).divi(y).negi(), b.shape()) : null}, a, b);
