@@ -62,21 +62,32 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Larger than any sensible 28x28 or 32x32 image file; bigger files are refused before they are read. */
+    static final long MAX_IMAGE_BYTES = 16L << 20;
+
     /** The image as a normalised [1, C, H, W] batch of one. */
     static Tensor read(Path file, DatasetKind d, boolean invert) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }
+        int size = d.imageSize();
+        if (Files.size(file) > MAX_IMAGE_BYTES) {
+            throw new IOException(file + ": " + Files.size(file) + " bytes; a " + size + "x" + size
+                    + " image file is far smaller (limit " + MAX_IMAGE_BYTES + ")");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (PngChunks.looksLikePng(bytes)) {
+            PngChunks.verify(bytes, file.toString(), size, size);      // before the decoder trusts anything in it
+        }
         BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
+            img = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + ": not a readable image (" + e.getMessage() + ")", e);
         }
         if (img == null) {
             throw new IOException(file + ": not a PNG (or other image format Java can read)");
         }
-        int size = d.imageSize();
         if (img.getWidth() != size || img.getHeight() != size) {
             throw new IOException(file + ": the image is " + img.getWidth() + "x" + img.getHeight() + ", the model takes "
                     + size + "x" + size + " images");

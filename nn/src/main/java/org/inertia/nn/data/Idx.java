@@ -41,8 +41,32 @@ public final class Idx {
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
         }
+        Contents c;
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), size, expectedDims);
+            c = read(in, file.toString(), size, expectedDims);
+        }
+        checkGzipLength(file, size, 4 + 4L * c.dims().length + c.data().length);
+        return c;
+    }
+
+    /**
+     * A gzip file ends with the decompressed length (mod 2³²). Java's GZIPInputStream stops at the end of
+     * the first member and ignores whatever follows, so bytes appended to a gzip'd file would go unseen.
+     */
+    private static void checkGzipLength(Path file, long size, long decoded) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(2);
+            ch.read(head, 0);
+            if (size < 18 || (head.get(0) & 0xff) != 0x1f || (head.get(1) & 0xff) != 0x8b) {
+                return;                                                 // not gzip'd
+            }
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(tail, size - 4);
+            long recorded = Integer.toUnsignedLong(tail.getInt(0));
+            if (recorded != (decoded & 0xffffffffL)) {
+                throw bad(file.toString(), "has bytes after its gzip stream (the file's last 4 bytes say "
+                        + recorded + " decompressed bytes, the stream held " + decoded + ")");
+            }
         }
     }
 

@@ -34,8 +34,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * the file, the JSON must be well formed with no duplicate names, every shape must match its byte
  * range, and the ranges must tile the data area exactly. Any problem is an {@link IOException}
  * naming the file and what was wrong; nothing is returned half-read.
+ *
+ * <p>The format has no checksum, so a flipped byte in a tensor name, a metadata value or the data
+ * would load as a different file. Files Inertia writes carry one in their metadata,
+ * {@value #CONTENT_SHA256}: the SHA-256 of every header field (metadata, names, dtypes, shapes,
+ * offsets) and the data, which {@link #read} verifies when present (other tools keep it as an ordinary
+ * metadata string and ignore it). It is not returned among the metadata.
  */
 public final class SafeTensors {
+    /** The metadata key of the content checksum Inertia writes and verifies. */
+    public static final String CONTENT_SHA256 = "inertia.content_sha256";
     /** Header size limit, as the reference implementation (100 MB). */
     static final long MAX_HEADER = 100L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -61,11 +69,9 @@ public final class SafeTensors {
 
     public static void write(OutputStream out, Map<String, ? extends Tensor> tensors, Map<String, String> metadata)
             throws IOException {
-        ObjectNode header = JSON.createObjectNode();
-        if (metadata != null && !metadata.isEmpty()) {
-            ObjectNode meta = header.putObject("__metadata__");
-            metadata.forEach(meta::put);
-        }
+        Map<String, String> meta = new LinkedHashMap<>(metadata == null ? Map.of() : metadata);
+        meta.remove(CONTENT_SHA256);
+        List<Entry> entries = new ArrayList<>();
         List<byte[]> blobs = new ArrayList<>();
         long offset = 0;
         for (Map.Entry<String, ? extends Tensor> e : tensors.entrySet()) {
@@ -74,13 +80,23 @@ public final class SafeTensors {
             }
             Tensor t = e.getValue();
             byte[] bytes = bytes(t.data());
-            ObjectNode entry = header.putObject(e.getKey());
-            entry.put("dtype", code(t.dtype()));
-            entry.putArray("shape").addAll(java.util.Arrays.stream(t.shape()).mapToObj(JSON.getNodeFactory()::numberNode)
-                    .toList());
-            entry.putArray("data_offsets").add(offset).add(offset + bytes.length);
+            entries.add(new Entry(e.getKey(), t.dtype(), t.shape(), offset, offset + bytes.length));
             offset += bytes.length;
             blobs.add(bytes);
+        }
+        java.security.MessageDigest content = contentDigest(meta, entries);
+        blobs.forEach(content::update);
+        meta.put(CONTENT_SHA256, java.util.HexFormat.of().formatHex(content.digest()));
+
+        ObjectNode header = JSON.createObjectNode();
+        ObjectNode metaNode = header.putObject("__metadata__");
+        meta.forEach(metaNode::put);
+        for (Entry e : entries) {
+            ObjectNode entry = header.putObject(e.name());
+            entry.put("dtype", code(e.dtype()));
+            entry.putArray("shape").addAll(java.util.Arrays.stream(e.shape()).mapToObj(JSON.getNodeFactory()::numberNode)
+                    .toList());
+            entry.putArray("data_offsets").add(e.begin()).add(e.end());
         }
         byte[] json = JSON.writeValueAsBytes(header);
         int padded = (json.length + 7) / 8 * 8;                // align the data area to 8 bytes
@@ -91,6 +107,36 @@ public final class SafeTensors {
         for (byte[] b : blobs) {
             out.write(b);
         }
+    }
+
+    /** Same length, one character different: a flipped byte in the checksum's own key. */
+    private static boolean oneCharacterApart(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int differences = 0;
+        for (int i = 0; i < a.length(); i++) {
+            differences += a.charAt(i) != b.charAt(i) ? 1 : 0;
+        }
+        return differences == 1;
+    }
+
+    /**
+     * A digest primed with every header field in a canonical form (metadata sorted by key, then each
+     * tensor's name, dtype, shape and offsets in header order); the data bytes follow.
+     */
+    private static java.security.MessageDigest contentDigest(Map<String, String> metadata, List<Entry> entries) {
+        StringBuilder canonical = new StringBuilder();
+        new java.util.TreeMap<>(metadata).forEach((k, v) -> canonical.append(k.length()).append(':').append(k)
+                .append(v.length()).append(':').append(v).append('\n'));
+        for (Entry e : entries) {
+            canonical.append(e.name().length()).append(':').append(e.name()).append(' ').append(code(e.dtype()))
+                    .append(' ').append(java.util.Arrays.toString(e.shape())).append(' ').append(e.begin()).append('-')
+                    .append(e.end()).append('\n');
+        }
+        java.security.MessageDigest sha = sha256();
+        sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return sha;
     }
 
     /** Everything {@link #write(OutputStream, Map, Map)} would write, as bytes. */
@@ -157,6 +203,14 @@ public final class SafeTensors {
         if (header == null || !header.isObject()) {
             throw corrupt(source, "header is not a JSON object");
         }
+        int end = headerBytes.length;
+        while (end > 0 && headerBytes[end - 1] == ' ') {
+            end--;                                          // the spec pads the header with spaces, nothing else
+        }
+        if (end > 0 && headerBytes[end - 1] != '}') {
+            throw corrupt(source, "header does not end with its JSON object followed by space padding (byte "
+                    + (8 + end - 1) + " is 0x" + Integer.toHexString(headerBytes[end - 1] & 0xff) + ")");
+        }
         long dataStart = 8 + headerLength;
         long dataLength = size - dataStart;
 
@@ -173,6 +227,13 @@ public final class SafeTensors {
         }
         checkTiling(entries, dataLength, source);
 
+        String recorded = metadata.remove(CONTENT_SHA256);
+        for (String key : metadata.keySet()) {
+            if (oneCharacterApart(key, CONTENT_SHA256)) {
+                throw corrupt(source, "metadata key '" + key + "' is a damaged '" + CONTENT_SHA256 + "'");
+            }
+        }
+        java.security.MessageDigest content = contentDigest(metadata, entries);
         Map<String, Tensor> byOffset = new LinkedHashMap<>();
         java.security.MessageDigest sha = sha256();
         List<Entry> inFileOrder = new ArrayList<>(entries);
@@ -180,7 +241,12 @@ public final class SafeTensors {
         for (Entry e : inFileOrder) {
             ByteBuffer bytes = readFully(ch, dataStart + e.begin, Math.toIntExact(e.end - e.begin), source);
             sha.update(bytes.duplicate());
+            content.update(bytes.duplicate());
             byOffset.put(e.name, Tensor.wrap(array(e.dtype, bytes.order(ByteOrder.LITTLE_ENDIAN), e.shape)));
+        }
+        if (recorded != null && !recorded.equals(java.util.HexFormat.of().formatHex(content.digest()))) {
+            throw corrupt(source, "content is corrupt: its SHA-256 differs from the one recorded when the file "
+                    + "was written (" + CONTENT_SHA256 + ")");
         }
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         entries.forEach(e -> tensors.put(e.name, byOffset.get(e.name)));
