@@ -64,6 +64,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(target > 0 && target <= 1)) {
             throw new IllegalArgumentException("--target-accuracy must be in (0, 1], got " + target);
         }
+        for (OptimizerKind kind : kinds) {      // every optimizer's flags, before anything is written
+            flags.build(kind, List.of(org.inertia.core.Tensor.zeros(1).requiresGrad(true)), TrainingRun.defaultLr(kind));
+        }
         Path dir = out != null ? out : Path.of("runs", "compare-" + Choices.cliName(options.modelKind()) + "-"
                 + Choices.cliName(options.datasetKind()) + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

@@ -11,7 +11,11 @@ public final class LeakyReLU extends Module {
         this(0.01);
     }
 
+    /** @param negativeSlope any finite value (PyTorch allows negative and above-1 slopes too) */
     public LeakyReLU(double negativeSlope) {
+        if (!Double.isFinite(negativeSlope)) {
+            throw new IllegalArgumentException("LeakyReLU: negative slope must be finite, got " + negativeSlope);
+        }
         this.negativeSlope = negativeSlope;
     }
 
