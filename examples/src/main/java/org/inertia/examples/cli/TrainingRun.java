@@ -76,7 +76,11 @@ final class TrainingRun {
                         + " to continue from");
             }
             checkSameRun(dir, config);
-            return Checkpoint.load(last);
+            Checkpoint from = Checkpoint.load(last);
+            // A run killed mid-write leaves the writer's temporary file; the complete file beside it is intact.
+            AtomicFiles.removeLeftovers(dir.resolve("checkpoints"));
+            AtomicFiles.removeLeftovers(dir);
+            return from;
         }
         if (exists) {
             if (!overwrite) {

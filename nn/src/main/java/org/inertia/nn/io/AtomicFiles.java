@@ -66,6 +66,26 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files that writes into {@code dir} left behind when the process was killed
+     * mid-write ({@code .NAME.RANDOM.tmp}); returns how many. Safe only when nothing is writing there.
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().matches("\\..+\\.[0-9a-z]+\\.tmp") && Files.isRegularFile(f)) {
+                    Files.delete(f);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     /** Makes the rename itself durable (POSIX); a no-op where directories cannot be opened. */
     private static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

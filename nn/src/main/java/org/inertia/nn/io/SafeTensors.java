@@ -162,12 +162,21 @@ public final class SafeTensors {
         if (a.isEmpty()) {
             return new byte[0];
         }
-        INDArray c = a.dup('c');
+        // A row-major array that owns its buffer is read as it is; anything else is copied (and the copy
+        // freed at once: checkpoints are written every epoch, and native garbage waits for the collector).
+        boolean copy = a.isView() || a.ordering() != 'c';
+        INDArray c = copy ? a.dup('c') : a;
         ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(c.length() * c.dataType().width())).order(ByteOrder.LITTLE_ENDIAN);
-        switch (DType.of(c.dataType())) {
-            case FLOAT32 -> buf.asFloatBuffer().put(c.data().asFloat());
-            case FLOAT64 -> buf.asDoubleBuffer().put(c.data().asDouble());
-            case INT64 -> buf.asLongBuffer().put(c.data().asLong());
+        try {
+            switch (DType.of(c.dataType())) {
+                case FLOAT32 -> buf.asFloatBuffer().put(c.data().asFloat());
+                case FLOAT64 -> buf.asDoubleBuffer().put(c.data().asDouble());
+                case INT64 -> buf.asLongBuffer().put(c.data().asLong());
+            }
+        } finally {
+            if (copy) {
+                c.close();
+            }
         }
         return buf.array();
     }

@@ -53,6 +53,7 @@ public final class CrashChild {
         Optimizer optimizer = new Adam(model.parameters(), Adam.options().lr(1e-3));
         Path last = dir.resolve(Checkpointer.LAST);
         Checkpoint resume = Files.exists(last) ? Checkpoint.load(last) : null;
+        org.inertia.nn.io.AtomicFiles.removeLeftovers(dir);         // as train --resume does
         Checkpointer checkpointer = new Checkpointer(dir);
         if (resume != null) {
             checkpointer.resumingFrom(resume);

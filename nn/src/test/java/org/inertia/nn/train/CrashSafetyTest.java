@@ -117,6 +117,7 @@ class CrashSafetyTest {
                 assertTrue(c.epoch() >= 1 && c.epoch() <= EPOCHS, "epoch " + c.epoch());
             }
             Map<String, Tensor> resumed = runToCompletion(dir);
+            assertTrue(tempFiles(dir).isEmpty(), "resuming removes the killed writer's temporary file");
             for (Map.Entry<String, Tensor> e : reference.entrySet()) {
                 assertArrayEquals(e.getValue().toDoubleArray(), resumed.get(e.getKey()).toDoubleArray(),
                     "kill " + k + (inWrite ? " (during a checkpoint write)" : "") + ": " + e.getKey()
