@@ -22,8 +22,8 @@ import org.inertia.optim.schedule.Scheduler;
  * schedule time, epoch and step, and the state of every random source in the model.
  *
  * <p>On disk it is a safetensors file, so standard tools can open it: tensors {@code model/<name>}
- * and {@code optimizer/<parameter>/<buffer>}; the rest as JSON in the metadata, with the SHA-256 of
- * the data area. {@link #save} writes atomically (temporary file, flush, rename): a crash never
+ * and {@code optimizer/<parameter>/<buffer>}; the rest as JSON in the metadata, covered with the data
+ * by the file's content SHA-256 ({@link SafeTensors#CONTENT_SHA256}). {@link #save} writes atomically (temporary file, flush, rename): a crash never
  * leaves a damaged checkpoint in place of a good one. {@link #load} refuses a truncated or corrupt
  * file with an error naming it; {@link #restore} checks every part against the model and optimizer
  * before changing any of them.
@@ -98,7 +98,6 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
         meta.put("optimizer", JSON.writeValueAsString(optimizerMeta));
         meta.put("random", JSON.writeValueAsString(random));
         meta.put("extra", JSON.writeValueAsString(extra));
-        meta.put("data_sha256", SafeTensors.dataSha256(tensors));
         SafeTensors.write(file, tensors, meta);
     }
 
@@ -110,7 +109,8 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
             throw new IOException(where + "not an Inertia checkpoint (format '" + meta.get("format") + "', expected '"
                     + FORMAT + "')");
         }
-        if (!c.dataSha256().equals(meta.get("data_sha256"))) {
+        // Checkpoints written before the content checksum recorded the data's SHA-256 on its own.
+        if (meta.containsKey("data_sha256") && !c.dataSha256().equals(meta.get("data_sha256"))) {
             throw new IOException(where + "checkpoint data is corrupt: its SHA-256 is " + c.dataSha256()
                     + " but the checkpoint recorded " + meta.get("data_sha256"));
         }

@@ -262,13 +262,6 @@ public final class SafeTensors {
         return new Contents(tensors, metadata, java.util.HexFormat.of().formatHex(sha.digest()));
     }
 
-    /** The SHA-256 of the data area {@link #write} would produce for {@code tensors}. */
-    public static String dataSha256(Map<String, ? extends Tensor> tensors) {
-        java.security.MessageDigest sha = sha256();
-        tensors.values().forEach(t -> sha.update(bytes(t.data())));
-        return java.util.HexFormat.of().formatHex(sha.digest());
-    }
-
     private static java.security.MessageDigest sha256() {
         try {
             return java.security.MessageDigest.getInstance("SHA-256");
