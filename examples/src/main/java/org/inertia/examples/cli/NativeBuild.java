@@ -3,6 +3,7 @@ package org.inertia.examples.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** Which native ND4J library this process loaded, and the CPU it runs on. */
@@ -28,28 +29,24 @@ final class NativeBuild {
 
     /** The CPU's feature flags (avx2, avx512f, ...), empty when /proc/cpuinfo is not readable. */
     static Set<String> cpuFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("flags")) {
-                    return Set.of(line.substring(line.indexOf(':') + 1).strip().split("\\s+"));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Set.of();
-        }
-        return Set.of();
+        return cpuinfo("flags").map(v -> Set.of(v.split("\\s+"))).orElse(Set.of());
     }
 
     static String cpuModel() {
+        return cpuinfo("model name").orElse(System.getProperty("os.arch"));
+    }
+
+    /** The value of the first /proc/cpuinfo line starting with {@code key}. */
+    private static Optional<String> cpuinfo(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
+                if (line.startsWith(key)) {
+                    return Optional.of(line.substring(line.indexOf(':') + 1).strip());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return System.getProperty("os.arch");
+            return Optional.empty();
         }
-        return System.getProperty("os.arch");
+        return Optional.empty();
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 import org.inertia.examples.data.DatasetKind;
 import org.inertia.nn.Init;
@@ -79,7 +79,7 @@ class CorruptInputCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> idxImagesGzipped() throws IOException {
-        byte[] good = gzip(idx(new int[] {30, 28, 28}, pixels(30 * 784)));
+        byte[] good = bundled("t10k-images-idx3-ubyte.gz");
         List<Damaged> cases = common(good, 10, 4);
         cases.addAll(flips(good, "gzip body", 10, good.length - 8, 12));
         cases.addAll(flips(good, "gzip trailer (CRC, length)", good.length - 8, good.length, 4));
@@ -88,16 +88,15 @@ class CorruptInputCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> idxLabelsRaw() throws IOException {
-        byte[] labels = new byte[30];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = (byte) (i % 10);
+        byte[] good;
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bundled("t10k-labels-idx1-ubyte.gz")))) {
+            good = in.readAllBytes();                                      // 10,000 labels, uncompressed
         }
-        byte[] good = idx(new int[] {30}, labels);
         List<Damaged> cases = common(good, 14, 8);
         cases.add(new Damaged("wrong magic (3 dimensions)", patchInt(good, 0, 0x00000803)));
         cases.add(new Damaged("wrong magic (int32 data)", patchInt(good, 0, 0x00000C01)));
-        cases.add(new Damaged("count larger than the data", patchInt(good, 4, 31)));
-        cases.add(new Damaged("count smaller than the data", patchInt(good, 4, 29)));
+        cases.add(new Damaged("count larger than the data", patchInt(good, 4, 10_001)));
+        cases.add(new Damaged("count smaller than the data", patchInt(good, 4, 9_999)));
         cases.add(new Damaged("huge declared count", patchInt(good, 4, Integer.MAX_VALUE)));
         cases.add(new Damaged("negative count", patchInt(good, 4, -5)));
         cases.add(new Damaged("zero count", patchInt(good, 4, 0)));
@@ -258,34 +257,16 @@ class CorruptInputCorpusTest {
 
     // ---------------------------------------------------------------- valid files
 
-    private static byte[] pixels(int n) {
-        byte[] p = new byte[n];
-        new Random(SEED).nextBytes(p);
-        return p;
+    /** The real MNIST test files bundled with the examples. */
+    private static byte[] bundled(String name) throws IOException {
+        try (InputStream in = CorruptInputCorpusTest.class.getResourceAsStream("/org/inertia/examples/mnist/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     private static Sequential model() {
         Init.manualSeed(3);
         return new Sequential(new Linear(784, 16), new ReLU(), new Linear(16, 10));
-    }
-
-    static byte[] idx(int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x00000800 | dims.length);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        return bytes.toByteArray();
-    }
-
-    static byte[] gzip(byte[] raw) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(raw);
-        }
-        return bytes.toByteArray();
     }
 
     /** The PNG with its IHDR width and height replaced and the chunk's CRC recomputed (a consistent lie). */
