@@ -7,6 +7,7 @@ import org.inertia.core.ops.Elementwise;
 import org.inertia.core.ops.MatMul;
 import org.inertia.core.ops.Reductions;
 import org.inertia.core.ops.ShapeOps;
+import org.inertia.core.ops.SmallArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -77,7 +78,11 @@ public class Tensor {
 
     /** A float32 tensor holding {@code values} in row-major order with the given shape. */
     public static Tensor of(float[] values, long... shape) {
-        return wrap(Nd4j.create(values, shapeFor(values.length, shape), 'c'));
+        INDArray array = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, shapeFor(values.length, shape));
+        if (values.length > 0) {
+            SmallArrays.write(values, array);      // one bulk copy; Nd4j.create(float[]) copies element by element
+        }
+        return wrap(array);
     }
 
     /** A tensor of the default type holding {@code values}; a 1-D tensor when no shape is given. */

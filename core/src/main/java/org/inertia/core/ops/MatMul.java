@@ -83,7 +83,9 @@ public final class MatMul {
         INDArray x = input.data();
         INDArray w = weight.data();
         INDArray y = Nd4j.gemm(x, w, false, true);                    // x · Wᵀ
-        if (bias != null) {
+        if (bias != null && SmallArrays.fit(y, bias.data())) {
+            SmallArrays.addRowVector(y, bias.data());
+        } else if (bias != null) {
             y.addiRowVector(bias.data());
         }
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
