@@ -70,24 +70,25 @@ def main():
     p.add_argument("--steps", type=int, default=200)
     p.add_argument("--warmup", type=int, default=30)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--jar", default=os.path.join(ROOT, "examples", "target", "inertia.jar"))
-    p.add_argument("--java", default="java")
+    p.add_argument("--launcher", default=os.path.join(ROOT, "inertia"),
+                   help="how Inertia is run (default: the ./inertia launcher, as the README runs it)")
     p.add_argument("--python", default=sys.executable, help="the interpreter that has torch (default: this one)")
     p.add_argument("--untuned", action="store_true", help="also run Inertia without the tuning variables")
     args = p.parse_args()
     if args.pairs < 1:
         p.error("--pairs must be >= 1")
-    if not os.path.isfile(args.jar):
-        p.error(f"{args.jar} not found: build it first with ./mvnw -B -q package -DskipTests")
+    jar = os.path.join(ROOT, "examples", "target", "inertia.jar")
+    if not os.path.isfile(jar):
+        p.error(f"{jar} not found: build it first with ./mvnw -B -q package -DskipTests")
 
     tuned = tuned_environment(args.threads)
     print("environment: " + " ".join(f"{k}={tuned[k]}" for k in TUNING), file=sys.stderr)
-    sides = [("inertia", tuned, lambda w: [args.java, "-jar", args.jar, "bench", "--workload", w]),
+    sides = [("inertia", tuned, lambda w: [args.launcher, "bench", "--workload", w]),
              ("pytorch", tuned, lambda w: [args.python, os.path.join(ROOT, "bench", "pytorch_bench.py"),
                                            "--workload", w, "--threads", str(args.threads)])]
     if args.untuned:
         sides.append(("inertia-untuned", untuned_environment(),
-                      lambda w: [args.java, "-jar", args.jar, "bench", "--workload", w]))
+                      lambda w: [args.launcher, "bench", "--workload", w]))
 
     results = {}
     for w in args.workloads.split(","):

@@ -58,6 +58,15 @@ final class SpeedCheck {
     }
 
     /**
+     * OpenMP threads for {@code cores} cores: one fewer, at least one. The JVM's JIT compiler, garbage
+     * collector and Inertia's data loader need a core as well; a team that takes every core stalls at its
+     * barriers whenever one of them runs (docs/performance.md, "Threads").
+     */
+    static int recommendedThreads(int cores) {
+        return Math.max(1, cores - 1);
+    }
+
+    /**
      * Warnings for settings that make this process slow; empty when all is well.
      *
      * @param nativeBuild the loaded libnd4j flavour (e.g. linux-x86_64-onednn)
@@ -72,12 +81,14 @@ final class SpeedCheck {
         List<String> out = new ArrayList<>();
         String isa = vectorIsa(flags);
         boolean wideVectors = isa.equals("AVX2") || isa.equals("AVX-512");
-        if (ompThreads > cores) {
-            out.add(String.format(Locale.ROOT, "%d OpenMP threads on %d cores: threads will wait for each other; "
-                    + "set OMP_NUM_THREADS=%d", ompThreads, cores, cores));
-        } else if (ompThreads < cores) {
+        int best = recommendedThreads(cores);
+        if (ompThreads > best) {
+            out.add(String.format(Locale.ROOT, "%d OpenMP threads on %d cores: they wait at every barrier for cores the "
+                    + "JVM's compiler, collector and data loader also need; set OMP_NUM_THREADS=%d (the ./inertia "
+                    + "launcher's default)", ompThreads, cores, best));
+        } else if (ompThreads < best) {
             out.add(String.format(Locale.ROOT, "%d OpenMP threads on %d cores: cores left idle; unset OMP_NUM_THREADS "
-                    + "or set it to %d", ompThreads, cores, cores));
+                    + "or set it to %d", ompThreads, cores, best));
         }
         if ("active".equalsIgnoreCase(env.apply("OMP_WAIT_POLICY"))) {
             out.add("OMP_WAIT_POLICY=active: idle OpenMP threads spin and steal time from BLAS threads on small machines; "
