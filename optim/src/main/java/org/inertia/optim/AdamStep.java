@@ -1,6 +1,7 @@
 package org.inertia.optim;
 
 import org.inertia.core.ops.Native;
+import org.inertia.core.ops.SmallArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -18,7 +19,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link #plain} is that, line by line, in PyTorch 1.13's order of operations. {@link #fused} computes
  * the same update in one native call per parameter ({@code adam_updater}, or {@code ams_grad_updater}
  * for AMSGrad) and is what runs: ten calls and four temporary arrays per parameter were a fifth of a
- * LeNet-5 step (docs/performance.md). A test checks that the two agree.
+ * LeNet-5 step (docs/performance.md). Small float32 tensors take {@link #loop}, one Java loop, instead.
+ * A test checks that the three agree.
  */
 final class AdamStep {
     static final String EXP_AVG = "exp_avg";
@@ -35,6 +37,9 @@ final class AdamStep {
         // At η = 0 libnd4j's updater would take ε as its step size: the plain path is exact there.
         if (PLAIN || o.lr() == 0) {
             plain(theta, g, state, o);
+        } else if (!o.amsgrad() && SmallArrays.fit(theta, g, state.zerosIfAbsent(EXP_AVG, theta),
+                state.zerosIfAbsent(EXP_AVG_SQ, theta))) {
+            loop(theta, g, state, o);
         } else {
             fused(theta, g, state, o);
         }
@@ -59,6 +64,36 @@ final class AdamStep {
         }
         INDArray denom = Transforms.sqrt(second, true).divi(Math.sqrt(biasCorrection2)).addi(o.eps());
         InPlace.axpy(-stepSize, m.div(denom), theta);                         // θ ← θ − step · m/denom
+    }
+
+    /**
+     * The plain update as one Java loop over heap copies, for small float32 tensors: libnd4j's updater
+     * takes its square roots one scalar libm call at a time (~2 ns per element) after a fixed cost per
+     * call, which made the optimizer a tenth of a LeNet-5 step; C2 vectorises this loop, square root
+     * included. Same order of operations as {@link #plain}, in float32.
+     */
+    static void loop(INDArray theta, INDArray g, ParamState state, AdamOptions o) {
+        long t = state.step() + 1;
+        state.setStep(t);
+        INDArray mArray = state.zerosIfAbsent(EXP_AVG, theta);
+        INDArray vArray = state.zerosIfAbsent(EXP_AVG_SQ, theta);
+        float[] p = SmallArrays.copy(theta);
+        float[] grad = SmallArrays.copy(g);
+        float[] m = SmallArrays.copy(mArray);
+        float[] v = SmallArrays.copy(vArray);
+        float beta1 = (float) o.beta1();
+        float beta2 = (float) o.beta2();
+        float stepSize = (float) (o.lr() / (1 - Math.pow(o.beta1(), t)));
+        float sqrtBiasCorrection2 = (float) Math.sqrt(1 - Math.pow(o.beta2(), t));
+        float eps = (float) o.eps();
+        for (int i = 0; i < p.length; i++) {
+            m[i] = beta1 * m[i] + (1 - beta1) * grad[i];                            // m ← β₁m + (1 − β₁)g
+            v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];                  // v ← β₂v + (1 − β₂)g²
+            p[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtBiasCorrection2 + eps);
+        }
+        SmallArrays.write(p, theta);
+        SmallArrays.write(m, mArray);
+        SmallArrays.write(v, vArray);
     }
 
     /**

@@ -25,28 +25,18 @@ public final class Activations {
      *
      * <p>Both directions use libnd4j's plain vectorised scalar and pairwise kernels (max with a scalar,
      * step, multiply): its dedicated {@code relu} / {@code relu_bp} ops apply a function object per
-     * element and were 10–20x slower on the benchmark shapes (docs/performance.md). Small float32
-     * arrays take {@link SmallArrays}' loops instead, which skip ND4J's fixed cost per call.
+     * element and were 10–20x slower on the benchmark shapes (docs/performance.md).
      */
     public static Tensor relu(Tensor x) {
         Shapes.requireFloat("relu", x);
         INDArray in = x.data();
-        INDArray out;
-        if (SmallArrays.fit(in)) {
-            out = SmallArrays.relu(in);
-        } else {
-            out = in.ulike();
-            Nd4j.exec(new ScalarMax(in, null, out, 0.0));                   // y = max(x, 0)
-        }
-        return Tensor.fromOp("relu", out, (g, needs) -> new INDArray[] {
-            SmallArrays.fit(out, g) ? SmallArrays.reluBackward(out, g) : reluBackward(out, g)}, x);
-    }
-
-    /** dL/dx = g ⊙ step(y): 1 where the output y &gt; 0, else 0. */
-    private static INDArray reluBackward(INDArray out, INDArray g) {
-        INDArray grad = out.ulike();
-        Nd4j.exec(new Step(out, grad, 0.0));
-        return grad.muli(g);
+        INDArray out = in.ulike();
+        Nd4j.exec(new ScalarMax(in, null, out, 0.0));                       // y = max(x, 0)
+        return Tensor.fromOp("relu", out, (g, needs) -> {
+            INDArray grad = out.ulike();
+            Nd4j.exec(new Step(out, grad, 0.0));                             // 1 where y > 0, else 0
+            return new INDArray[] {grad.muli(g)};                            // dL/dx = g ⊙ step(y)
+        }, x);
     }
 
     /** x where x > 0, else slope·x.  d/dx = 1 or slope. */

@@ -9,19 +9,17 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The small, memory-bound steps of a training step — bias add, ReLU, bias gradient — as plain Java
- * loops over a heap copy of the data, for float32 arrays of up to {@link #limit} elements.
+ * Plain Java loops over heap copies of small float32 arrays, for the steps of a training step that
+ * ND4J runs slowest for their size: the linear layer's bias add, softmax cross-entropy (here) and the
+ * Adam update ({@code optim}'s AdamStep). Arrays of up to {@link #limit} elements qualify.
  *
- * <p>Why: one ND4J call on an array of 10³–10⁵ elements costs 30–150 µs on the test machine, and
- * almost all of it is fixed — op objects and shape descriptors built in Java, the JNI call, an
- * OpenMP fork and join — while the arithmetic takes a few microseconds. A bulk copy to the heap
- * (about 3 µs per 256 KB), a loop there (about 0.5 ns per element) and a bulk copy back have no such
- * fixed cost. Larger arrays keep ND4J's threaded kernels, which win once the arithmetic dominates;
- * so do float64 arrays (gradient checks) and views. The callers keep the ND4J path beside each
- * kernel, and {@code SmallArraysTest} checks that the two agree (docs/performance.md has the
- * measurements).
- *
- * <p>The loops run on one thread, on per-thread scratch arrays that are reused from call to call.
+ * <p>Why: inside a training step an ND4J call on 10³–10⁵ elements costs 30–150 µs, almost all of it
+ * fixed — op objects and shape descriptors built in Java, the JNI call, an OpenMP fork and join —
+ * and a cross-entropy takes a dozen such calls. A bulk copy to the heap (about 3 µs per 256 KB), a loop
+ * there and a bulk copy back have no fixed cost. Larger arrays, float64 (gradient checks) and views
+ * keep the ND4J path beside each loop, and tests check that the two agree. Where a Java loop did not
+ * beat ND4J (ReLU, the bias gradient, momentum's axpy) there is none; docs/performance.md has the
+ * measurements.
  */
 public final class SmallArrays {
     /** Arrays of at most this many elements take the Java loops; 0 turns them off. */
@@ -50,7 +48,7 @@ public final class SmallArrays {
      * Whether every array is a dense row-major float32 array of its own (not a view into another's
      * buffer), small enough for the loops.
      */
-    static boolean fit(INDArray... arrays) {
+    public static boolean fit(INDArray... arrays) {
         for (INDArray a : arrays) {
             if (a.dataType() != DataType.FLOAT || a.length() > limit || a.isView() || a.offset() != 0
                     || a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a)) {
@@ -72,35 +70,6 @@ public final class SmallArrays {
             }
         }
         write(v, y);
-    }
-
-    /** max(x, 0), as a new array. */
-    static INDArray relu(INDArray x) {
-        int n = (int) x.length();
-        float[] v = read(x, 0);
-        for (int i = 0; i < n; i++) {
-            v[i] = Math.max(v[i], 0f);                 // NaN stays NaN, as in PyTorch
-        }
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.shape());
-        write(v, out);
-        return out;
-    }
-
-    /** g where y &gt; 0, else 0 (y the ReLU's output), as a new array. */
-    static INDArray reluBackward(INDArray y, INDArray g) {
-        int n = (int) y.length();
-        float[] out = read(y, 0);
-        float[] grad = read(g, 1);
-        for (int i = 0; i < n; i++) {
-            // Keep g's bits where y > 0 (y's bits are then positive), zero them elsewhere. An integer mask
-            // compiles without a branch; `y > 0 ? g : 0` on floats branched and mispredicted on half the
-            // elements (4 ns each instead of 0.4).
-            int keep = Float.floatToRawIntBits(out[i]) > 0 ? -1 : 0;
-            out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(grad[i]) & keep);
-        }
-        INDArray result = Nd4j.createUninitialized(DataType.FLOAT, g.shape());
-        write(out, result);
-        return result;
     }
 
     /**
@@ -148,8 +117,8 @@ public final class SmallArrays {
         return scratch[slot];
     }
 
-    /** A's elements in a new heap array. */
-    static float[] copy(INDArray a) {
+    /** The elements of a dense row-major float32 array (one that {@link #fit}s) in a new heap array. */
+    public static float[] copy(INDArray a) {
         float[] v = new float[(int) a.length()];
         floats(a).get(0, v, 0, v.length);
         return v;
