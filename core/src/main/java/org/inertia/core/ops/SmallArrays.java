@@ -5,7 +5,6 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -18,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and a cross-entropy takes a dozen such calls. A bulk copy to the heap (about 3 µs per 256 KB), a loop
  * there and a bulk copy back have no fixed cost. Larger arrays, float64 (gradient checks) and views
  * keep the ND4J path beside each loop, and tests check that the two agree. Where a Java loop did not
- * beat ND4J (ReLU, the bias gradient, momentum's axpy) there is none; docs/performance.md has the
+ * beat ND4J (ReLU, max pooling, the bias gradient, momentum's axpy) there is none; docs/performance.md has the
  * measurements.
  */
 public final class SmallArrays {
@@ -50,10 +49,29 @@ public final class SmallArrays {
      */
     public static boolean fit(INDArray... arrays) {
         for (INDArray a : arrays) {
-            if (a.dataType() != DataType.FLOAT || a.length() > limit || a.isView() || a.offset() != 0
-                    || a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a)) {
+            if (a.dataType() != DataType.FLOAT || a.length() > limit || !dense(a)) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code a} owns its buffer and lays its elements out row-major without gaps. (ND4J's
+     * {@code Shape.hasDefaultStridesForShape} answers no for some unit dimensions, e.g. [1, 1, 2, 2].)
+     */
+    private static boolean dense(INDArray a) {
+        if (a.isView() || a.offset() != 0 || a.ordering() != 'c') {
+            return false;
+        }
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
         }
         return true;
     }
@@ -131,7 +149,7 @@ public final class SmallArrays {
 
     /** An int64 array's elements in a new heap array (labels). */
     static long[] longs(INDArray a) {
-        if (a.dataType() != DataType.INT64 || a.isView() || a.offset() != 0 || !Shape.hasDefaultStridesForShape(a)) {
+        if (a.dataType() != DataType.INT64 || !dense(a)) {
             return a.toLongVector();
         }
         long[] v = new long[(int) a.length()];

@@ -113,6 +113,7 @@ class SmallArraysTest {
         assertFalse(SmallArrays.fit(Nd4j.zeros(DataType.FLOAT, 4, 5).transpose()), "a transposed view");
         assertFalse(SmallArrays.fit(Nd4j.zeros(DataType.FLOAT, 4, 5).getColumn(1)), "a strided view");
         assertFalse(SmallArrays.fit(Nd4j.zeros(DataType.FLOAT, 4, 5).getRow(2)), "a contiguous view at an offset");
+        assertTrue(SmallArrays.fit(Nd4j.zeros(DataType.FLOAT, 1, 1, 2, 2)), "unit dimensions");
         SmallArrays.setLimit(19);
         assertFalse(SmallArrays.fit(Nd4j.zeros(DataType.FLOAT, 4, 5)), "above the limit");
         assertThrows(IllegalArgumentException.class, () -> SmallArrays.setLimit(-1));
