@@ -17,8 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * and a cross-entropy takes a dozen such calls. A bulk copy to the heap (about 3 µs per 256 KB), a loop
  * there and a bulk copy back have no fixed cost. Larger arrays, float64 (gradient checks) and views
  * keep the ND4J path beside each loop, and tests check that the two agree. Where a Java loop did not
- * beat ND4J (ReLU, max pooling, the bias gradient, momentum's axpy) there is none; docs/performance.md has the
- * measurements.
+ * beat ND4J (ReLU, max pooling, the bias gradient, momentum's axpy) there is none;
+ * docs/performance.md has the measurements.
  */
 public final class SmallArrays {
     /** Arrays of at most this many elements take the Java loops; 0 turns them off. */
