@@ -8,6 +8,7 @@ import org.inertia.core.ops.MatMul;
 import org.inertia.core.ops.Reductions;
 import org.inertia.core.ops.ShapeOps;
 import org.inertia.core.ops.SmallArrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -78,7 +79,7 @@ public class Tensor {
 
     /** A float32 tensor holding {@code values} in row-major order with the given shape. */
     public static Tensor of(float[] values, long... shape) {
-        INDArray array = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, shapeFor(values.length, shape));
+        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, shapeFor(values.length, shape));
         if (values.length > 0) {
             SmallArrays.write(values, array);      // one bulk copy; Nd4j.create(float[]) copies element by element
         }

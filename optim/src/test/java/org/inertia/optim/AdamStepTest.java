@@ -13,52 +13,50 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The one-call Adam update and the Java loop (what runs) against the line-by-line PyTorch form they replace. */
 class AdamStepTest {
+    /** One way of taking an Adam step, as AdamStep's paths do. */
+    private interface Update {
+        void step(INDArray theta, INDArray g, ParamState state, AdamOptions o);
+    }
+
     @ParameterizedTest(name = "amsgrad={0}")
     @ValueSource(booleans = {false, true})
     void fusedAndPlainTakeTheSameSteps(boolean amsgrad) {
-        Rng rng = new Rng(21);
-        INDArray start = Tensor.normal(DType.FLOAT64, rng, 0, 1, 5, 7).data();
-        INDArray plainTheta = start.dup();
-        INDArray fusedTheta = start.dup();
-        ParamState plainState = new ParamState();
-        ParamState fusedState = new ParamState();
         AdamOptions o = Adam.options().lr(0.01).betas(0.8, 0.95).eps(1e-6).amsgrad(amsgrad);
-        for (int step = 0; step < 50; step++) {
-            // gradients of varying scale and sign, so v and the AMSGrad maximum both move
-            INDArray g = Tensor.normal(DType.FLOAT64, rng, 0, step % 7 == 0 ? 5 : 0.5, 5, 7).data();
-            AdamStep.plain(plainTheta, g, plainState, o);
-            AdamStep.fused(fusedTheta, g, fusedState, o);
-        }
-        assertEquals(50, fusedState.step());
-        double scale = plainTheta.sub(start).amaxNumber().doubleValue();
-        double diff = plainTheta.sub(fusedTheta).amaxNumber().doubleValue();
-        assertTrue(scale > 0.1 && diff < 1e-12 * Math.max(1, scale), "largest difference " + diff);
-        for (String buffer : amsgrad ? new String[] {AdamStep.EXP_AVG, AdamStep.EXP_AVG_SQ, AdamStep.MAX_EXP_AVG_SQ}
-                : new String[] {AdamStep.EXP_AVG, AdamStep.EXP_AVG_SQ}) {
-            assertTrue(plainState.get(buffer).equalsWithEps(fusedState.get(buffer), 1e-14), buffer);
-        }
+        assertSameSteps(AdamStep::fused, DType.FLOAT64, 21, new long[] {5, 7}, o, 1e-12, 1e-14);
     }
 
     @Test
     void javaLoopAndPlainTakeTheSameStepsInFloat32() {
-        Rng rng = new Rng(22);
-        INDArray start = Tensor.normal(DType.FLOAT32, rng, 0, 1, 9, 11).data();
-        INDArray plainTheta = start.dup();
-        INDArray loopTheta = start.dup();
-        ParamState plainState = new ParamState();
-        ParamState loopState = new ParamState();
         AdamOptions o = Adam.options().lr(0.01).betas(0.8, 0.95).eps(1e-6);
+        assertSameSteps(AdamStep::loop, DType.FLOAT32, 22, new long[] {9, 11}, o, 1e-5, 1e-5);
+    }
+
+    /**
+     * 50 steps of {@code update} and of the plain path from the same start on the same gradients: the
+     * parameters agree to {@code paramTolerance} (relative to how far they moved), the moment buffers
+     * to {@code bufferTolerance}.
+     */
+    private static void assertSameSteps(Update update, DType dtype, long seed, long[] shape, AdamOptions o,
+                                        double paramTolerance, double bufferTolerance) {
+        Rng rng = new Rng(seed);
+        INDArray start = Tensor.normal(dtype, rng, 0, 1, shape).data();
+        INDArray plainTheta = start.dup();
+        INDArray otherTheta = start.dup();
+        ParamState plainState = new ParamState();
+        ParamState otherState = new ParamState();
         for (int step = 0; step < 50; step++) {
-            INDArray g = Tensor.normal(DType.FLOAT32, rng, 0, step % 7 == 0 ? 5 : 0.5, 9, 11).data();
+            // gradients of varying scale and sign, so v and the AMSGrad maximum both move
+            INDArray g = Tensor.normal(dtype, rng, 0, step % 7 == 0 ? 5 : 0.5, shape).data();
             AdamStep.plain(plainTheta, g, plainState, o);
-            AdamStep.loop(loopTheta, g, loopState, o);
+            update.step(otherTheta, g, otherState, o);
         }
-        assertEquals(50, loopState.step());
+        assertEquals(50, otherState.step());
         double scale = plainTheta.sub(start).amaxNumber().doubleValue();
-        double diff = plainTheta.sub(loopTheta).amaxNumber().doubleValue();
-        assertTrue(scale > 0.1 && diff < 1e-5 * Math.max(1, scale), "largest difference " + diff);
-        for (String buffer : new String[] {AdamStep.EXP_AVG, AdamStep.EXP_AVG_SQ}) {
-            assertTrue(plainState.get(buffer).equalsWithEps(loopState.get(buffer), 1e-5), buffer);
+        double diff = plainTheta.sub(otherTheta).amaxNumber().doubleValue();
+        assertTrue(scale > 0.1 && diff < paramTolerance * Math.max(1, scale), "largest difference " + diff);
+        for (String buffer : o.amsgrad() ? new String[] {AdamStep.EXP_AVG, AdamStep.EXP_AVG_SQ, AdamStep.MAX_EXP_AVG_SQ}
+                : new String[] {AdamStep.EXP_AVG, AdamStep.EXP_AVG_SQ}) {
+            assertTrue(plainState.get(buffer).equalsWithEps(otherState.get(buffer), bufferTolerance), buffer);
         }
     }
 }
