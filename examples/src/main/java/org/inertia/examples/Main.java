@@ -1,14 +1,32 @@
 package org.inertia.examples;
 
+import java.util.Locale;
 import org.inertia.examples.cli.InertiaCommand;
 
 /** Entry point of {@code examples/target/inertia.jar}. */
 public final class Main {
+    /** JavaCPP's cap on the process's resident memory, checked at every native allocation. */
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
     private Main() {
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");   // charts render to files, never to a screen
+        turnOffPhysicalMemoryCheck();
         System.exit(InertiaCommand.create().execute(args));
+    }
+
+    /**
+     * JavaCPP enforces {@code maxPhysicalBytes} by reading /proc/self/statm, under a global lock, at every
+     * native allocation: 10-17% of training throughput here (docs/performance.md). Inertia frees its
+     * arrays itself, and JavaCPP's count of the bytes it allocated ({@code maxBytes}) still stops runaway
+     * growth. A value given with {@code -D} wins. Must run before ND4J loads.
+     */
+    static void turnOffPhysicalMemoryCheck() {
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null
+                && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT)) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
     }
 }
