@@ -1,5 +1,6 @@
 package org.inertia.core.ops;
 
+import java.nio.ByteBuffer;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -77,11 +78,11 @@ public final class Convolution {
     private static INDArray[] parameterGradients(INDArray x, long[] weightShape, INDArray g, Window2d window,
                                                  boolean[] needs, int inputCount) {
         INDArray[] grads = new INDArray[inputCount];
-        INDArray gT = g.permute(1, 0, 2, 3).dup('c');                                  // [O, N, oH, oW]
+        INDArray gT = swapLeadingAxes(g);                                              // [O, N, oH, oW]
         if (needs[1]) {
             long c = x.size(1);
             INDArray xT = c == 1 ? x.reshape('c', 1, x.size(0), x.size(2), x.size(3))
-                    : x.permute(1, 0, 2, 3).dup('c');                                   // [C, N, H, W]
+                    : swapLeadingAxes(x);                                               // [C, N, H, W]
             Window2d asGradient = new Window2d((int) gT.size(2), (int) gT.size(3), window.dilationH(),
                     window.dilationW(), window.padH(), window.padW(), window.strideH(), window.strideW());
             INDArray full = Nd4j.createUninitialized(x.dataType(), c, weightShape[0],
@@ -90,12 +91,37 @@ public final class Convolution {
             INDArray cropped = full.size(2) == weightShape[2] && full.size(3) == weightShape[3] ? full
                     : full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, weightShape[2]),
                     NDArrayIndex.interval(0, weightShape[3]));
-            grads[1] = cropped.permute(1, 0, 2, 3).dup('c');                             // [O, C, kH, kW]
+            grads[1] = swapLeadingAxes(cropped);                                       // [O, C, kH, kW]
         }
         if (inputCount == 3 && needs[2]) {
             grads[2] = Sums.rowSums(gT.reshape(gT.size(0), -1));                         // Σ over n, y, x
         }
         return grads;
+    }
+
+    /**
+     * {@code [A, B, H, W] → [B, A, H, W]}, a new dense array: {@code a.permute(1, 0, 2, 3).dup('c')}. For a
+     * dense input each (a, b) plane is one contiguous block, so this is A·B block copies; libnd4j's
+     * permuting copy goes element by element (~0.4 ms for LeNet-5's [64, 6, 28, 28] output gradient,
+     * against ~0.05 ms).
+     */
+    static INDArray swapLeadingAxes(INDArray a) {
+        long[] shape = a.shape();
+        if (!SmallArrays.dense(a) || a.length() * a.dataType().width() > Integer.MAX_VALUE) {
+            return a.permute(1, 0, 2, 3).dup('c');
+        }
+        INDArray out = Nd4j.createUninitialized(a.dataType(), shape[1], shape[0], shape[2], shape[3]);
+        int rows = (int) shape[0];
+        int cols = (int) shape[1];
+        int block = (int) (shape[2] * shape[3]) * a.dataType().width();             // one plane, in bytes
+        ByteBuffer from = a.data().asNio();
+        ByteBuffer to = out.data().asNio();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                to.put((j * rows + i) * block, from, (i * cols + j) * block, block);
+            }
+        }
+        return out;
     }
 
     private static void check(Tensor input, Tensor weight, Tensor bias, Window2d window) {

@@ -60,7 +60,7 @@ public final class SmallArrays {
      * Whether {@code a} owns its buffer and lays its elements out row-major without gaps. (ND4J's
      * {@code Shape.hasDefaultStridesForShape} answers no for some unit dimensions, e.g. [1, 1, 2, 2].)
      */
-    private static boolean dense(INDArray a) {
+    static boolean dense(INDArray a) {
         if (a.isView() || a.offset() != 0 || a.ordering() != 'c') {
             return false;
         }
