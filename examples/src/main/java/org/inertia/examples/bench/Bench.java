@@ -12,12 +12,14 @@ import org.inertia.nn.data.DataLoader;
 import org.inertia.nn.data.ImageDataset;
 import org.inertia.nn.data.Mnist;
 import org.inertia.nn.loss.CrossEntropyLoss;
+import org.inertia.nn.train.ThreadsAfterWarmup;
 import org.inertia.optim.Optimizer;
 
 /**
  * Training throughput on MNIST for a fixed workload: {@code warmup} untimed steps, then
  * {@code steps} timed ones (each: next batch, zero-grad, forward, loss, backward, step). Batches come
- * from the same prefetching loader training uses.
+ * from the same prefetching loader training uses, and as in training the OpenMP team grows to every core
+ * at the first epoch boundary after the JIT has compiled the step ({@link ThreadsAfterWarmup}).
  */
 public final class Bench {
     private Bench() {
@@ -34,10 +36,14 @@ public final class Bench {
         ImageDataset data = BundledMnist.train().normalized(new double[] {Mnist.MEAN}, new double[] {Mnist.STD});
         DataLoader loader = new DataLoader(data, w.batchSize(), true, seed, true, 2);
         Iterator<Batch> batches = loader.iterator();
+        ThreadsAfterWarmup threads = ThreadsAfterWarmup.fromSystemProperty();
         long[] nanos = new long[steps];
         for (int i = 0; i < warmup + steps; i++) {
             long start = System.nanoTime();
             if (!batches.hasNext()) {
+                if (threads.switchIfSettled()) {
+                    loader.setPrefetch(0);
+                }
                 batches = loader.iterator();
             }
             try (Batch b = batches.next(); MemoryScope step = MemoryScope.enter()) {
@@ -46,6 +52,7 @@ public final class Bench {
                 l.backward();
                 optimizer.step();
             }
+            threads.afterStep();
             if (i >= warmup) {
                 nanos[i - warmup] = System.nanoTime() - start;
             }

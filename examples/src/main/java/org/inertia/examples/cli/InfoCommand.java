@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.inertia.nn.train.ThreadsAfterWarmup;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,9 @@ public final class InfoCommand implements Callable<Integer> {
                 + (onednn ? "; float GEMM and convolutions run in oneDNN, which picks its kernels for this CPU" : ""));
         int ompThreads = Integer.parseInt(String.valueOf(env.get("omp.threads")));
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, format, "OpenMP threads", String.valueOf(ompThreads));
+        String afterWarmup = System.getProperty(ThreadsAfterWarmup.PROPERTY, "0");
+        out.printf(Locale.ROOT, format, "OpenMP threads", ompThreads + ("0".equals(afterWarmup) ? ""
+                : ", " + afterWarmup + " once the JIT has compiled the training step (" + ThreadsAfterWarmup.PROPERTY + ")"));
         Set<String> flags = NativeBuild.cpuFlags();
         out.printf(Locale.ROOT, format, "CPU", NativeBuild.cpuModel() + ", " + cores + " cores, "
                 + SpeedCheck.vectorIsa(flags));

@@ -30,7 +30,7 @@ public final class DataLoader implements Iterable<Batch> {
     private final boolean shuffle;
     private final long seed;
     private final boolean dropLast;
-    private final int prefetch;
+    private int prefetch;
     private int nextEpoch;
     private BatchIterator running;
 
@@ -46,9 +46,6 @@ public final class DataLoader implements Iterable<Batch> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("DataLoader: batch size must be >= 1, got " + batchSize);
         }
-        if (prefetch < 0) {
-            throw new IllegalArgumentException("DataLoader: prefetch must be >= 0, got " + prefetch);
-        }
         if (dataset.size() == 0 || (dropLast && dataset.size() < batchSize)) {
             throw new IllegalArgumentException("DataLoader: " + dataset + " has " + dataset.size()
                     + " examples, not enough for one batch of " + batchSize + (dropLast ? " with dropLast" : ""));
@@ -57,7 +54,7 @@ public final class DataLoader implements Iterable<Batch> {
         this.shuffle = shuffle;
         this.seed = seed;
         this.dropLast = dropLast;
-        this.prefetch = prefetch;
+        this.prefetch = checkPrefetch(prefetch);
     }
 
     public Dataset dataset() {
@@ -96,6 +93,26 @@ public final class DataLoader implements Iterable<Batch> {
     @Override
     public synchronized Iterator<Batch> iterator() {
         return epoch(nextEpoch++);
+    }
+
+    /**
+     * Batches assembled ahead on a background thread from the next epoch on (0: on the caller's
+     * thread). The batches themselves do not change.
+     */
+    public synchronized void setPrefetch(int prefetch) {
+        this.prefetch = checkPrefetch(prefetch);
+    }
+
+    /** Batches assembled ahead on a background thread (0: on the caller's thread). */
+    public synchronized int prefetch() {
+        return prefetch;
+    }
+
+    private static int checkPrefetch(int prefetch) {
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("DataLoader: prefetch must be >= 0, got " + prefetch);
+        }
+        return prefetch;
     }
 
     /** The batches of epoch {@code e}, always the same ones for the same seed. */
@@ -210,6 +227,11 @@ public final class DataLoader implements Iterable<Batch> {
             next = null;
             consumed++;
             return b;
+        }
+
+        /** Whether a background thread assembles this epoch's batches. */
+        boolean prefetching() {
+            return producer != null;
         }
 
         /** Batches handed out so far in this epoch. */

@@ -49,6 +49,7 @@ public final class Trainer {
     private final ScheduleInterval interval;
     private final double clipGradNorm;
     private final List<Callback> callbacks;
+    private final ThreadsAfterWarmup threadsAfterWarmup = ThreadsAfterWarmup.fromSystemProperty();
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -146,6 +147,12 @@ public final class Trainer {
         for (int e = done + 1; e <= epochs; e++) {
             state.epoch = e;
             train.setNextEpoch(e - 1);
+            if (threadsAfterWarmup.switchIfSettled()) {
+                train.setPrefetch(0);
+                if (test != null) {
+                    test.setPrefetch(0);
+                }
+            }
             EpochResult result = runEpoch(train, test, state);
             state.record(result);
             callbacks.forEach(c -> c.onEpochEnd(state, result));
@@ -197,6 +204,7 @@ public final class Trainer {
                 b.close();                                      // the batch's native memory, now, not at GC
             }
             state.step++;
+            threadsAfterWarmup.afterStep();
             if (scheduler != null && interval == ScheduleInterval.ITERATION) {
                 scheduler.step();
             }

@@ -67,6 +67,33 @@ class DataLoaderTest {
     }
 
     @Test
+    void prefetchCanBeTurnedOffBetweenEpochsWithoutChangingTheBatches() {
+        DataLoader prefetching = new DataLoader(tiny(10), 4, true, 7, false, 2);
+        DataLoader switched = new DataLoader(tiny(10), 4, true, 7, false, 2);
+        List<Integer> e0 = ids(prefetching, new ArrayList<>());
+        List<Integer> e1 = ids(prefetching, new ArrayList<>());
+        assertEquals(e0, ids(switched, new ArrayList<>()));
+        switched.setPrefetch(0);
+        assertEquals(0, switched.prefetch());
+        DataLoader.BatchIterator next = switched.epoch(1);
+        assertFalse(next.prefetching());
+        assertTrue(prefetching.epoch(1).prefetching());
+        List<Integer> e1Switched = new ArrayList<>();
+        while (next.hasNext()) {
+            try (Batch b = next.next()) {
+                float[] x = b.inputs().toFloatArray();
+                for (int i = 0; i < b.size(); i++) {
+                    e1Switched.add(Math.round(x[i * 6] * 255));
+                }
+            }
+        }
+        assertEquals(e1, e1Switched, "the same batches, now assembled on the caller's thread");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> switched.setPrefetch(-1));
+        assertEquals("DataLoader: prefetch must be >= 0, got -1", bad.getMessage());
+        assertEquals(0, switched.prefetch(), "a refused value changes nothing");
+    }
+
+    @Test
     void normalisationAndShapes() {
         ImageDataset d = tiny(3).normalized(new double[] {0.5}, new double[] {0.25});
         Batch b = new DataLoader(d, 3, false, 0).iterator().next();

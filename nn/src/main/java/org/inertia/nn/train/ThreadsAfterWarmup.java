@@ -1,0 +1,114 @@
+package org.inertia.nn.train;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import org.inertia.core.OpenMp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives the training thread's OpenMP team every core once the JVM has compiled the training step.
+ *
+ * <p>Why: for its first seconds the JVM's JIT compiler keeps a core busy, and an OpenMP team that
+ * counts on that core stalls at every barrier; so training starts with one OpenMP thread fewer than
+ * the cores (the {@code ./inertia} launcher's default). Once compilation has died down the core is
+ * free, and two threads on this project's 2-core machine train mlp, LeNet-5 and the convnet 27-67%
+ * faster — provided batches are then assembled on the training thread, since a prefetching loader
+ * thread takes the same core from the team (docs/performance.md, "Threads").
+ *
+ * <p>A training loop calls {@link #afterStep()} after every step and {@link #switchIfSettled()} where it
+ * can change its loaders (between epochs); when that returns true it sets their prefetch to 0.
+ * Off unless the system property {@value #PROPERTY} names the thread count to switch to (the launcher
+ * sets it to the number of cores when it chose the starting thread count itself).
+ */
+public final class ThreadsAfterWarmup {
+    /** System property: OpenMP threads once the JIT has settled (absent or 0: never switch). */
+    public static final String PROPERTY = "inertia.threadsAfterWarmup";
+
+    /** Compilation is judged over windows of this much wall time. */
+    static final long WINDOW_NANOS = 1_000_000_000L;
+    /**
+     * Settled: the JIT compiled for less than this share of the last window. It never reaches zero (an
+     * mlp run still compiles 100-200 ms a second after 1,500 steps), but the step is fast from well
+     * above this (~40%).
+     */
+    static final double SETTLED_SHARE = 0.25;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadsAfterWarmup.class);
+
+    private final int target;
+    private final LongSupplier nanoTime;
+    private final LongSupplier compileMillis;
+    private final IntConsumer setThreads;
+    private long windowStart;
+    private long compiledAtWindowStart;
+    private long steps;
+    private boolean settled;
+    private boolean switched;
+
+    ThreadsAfterWarmup(int target, LongSupplier nanoTime, LongSupplier compileMillis, IntConsumer setThreads) {
+        if (target < 0) {
+            throw new IllegalArgumentException(PROPERTY + " must be >= 0 (0: off), got " + target);
+        }
+        this.target = target;
+        this.nanoTime = nanoTime;
+        this.compileMillis = compileMillis;
+        this.setThreads = setThreads;
+        this.windowStart = nanoTime.getAsLong();
+        this.compiledAtWindowStart = compileMillis.getAsLong();
+    }
+
+    /** Reads {@value #PROPERTY}; off when it is absent, or when the JVM cannot time its compiler. */
+    public static ThreadsAfterWarmup fromSystemProperty() {
+        String value = System.getProperty(PROPERTY);
+        int target;
+        try {
+            target = value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PROPERTY + " must be a whole number of threads, got '" + value + "'", e);
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            target = 0;
+        }
+        LongSupplier compiled = jit == null ? () -> 0 : jit::getTotalCompilationTime;
+        return new ThreadsAfterWarmup(target, System::nanoTime, compiled, OpenMp::setThreads);
+    }
+
+    /** Call after every training step. */
+    public void afterStep() {
+        if (target == 0 || switched) {
+            return;
+        }
+        steps++;
+        long now = nanoTime.getAsLong();
+        if (now - windowStart >= WINDOW_NANOS) {
+            long compiled = compileMillis.getAsLong();
+            settled = (compiled - compiledAtWindowStart) * 1e6 < SETTLED_SHARE * (now - windowStart);
+            windowStart = now;
+            compiledAtWindowStart = compiled;
+        }
+    }
+
+    /**
+     * If the JIT has settled and the switch has not happened yet: sets the calling thread's OpenMP
+     * threads to the target and returns true (the caller then stops its loaders prefetching).
+     */
+    public boolean switchIfSettled() {
+        if (target == 0 || switched || !settled) {
+            return false;
+        }
+        switched = true;
+        setThreads.accept(target);
+        LOG.info("the JIT has compiled the training step (after {} steps): OpenMP threads -> {}, batches now "
+                + "assembled on the training thread", steps, target);
+        return true;
+    }
+
+    /** Whether {@link #switchIfSettled()} has switched. */
+    public boolean switched() {
+        return switched;
+    }
+}
