@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why: for its first seconds the JVM's JIT compiler keeps a core busy, and an OpenMP team that
  * counts on that core stalls at every barrier; so training starts with one OpenMP thread fewer than
  * the cores (the {@code ./inertia} launcher's default). Once compilation has died down the core is
- * free, and two threads on this project's 2-core machine train mlp, LeNet-5 and the convnet 27-67%
- * faster — provided batches are then assembled on the training thread, since a prefetching loader
- * thread takes the same core from the team (docs/performance.md, "Threads").
+ * free for the team — provided batches are then assembled on the training thread, since a prefetching
+ * loader thread takes the same core back. On this project's 2-core machine the switch makes convnet
+ * training 52% faster and mlp 6% (docs/performance.md, "Threads").
  *
  * <p>A training loop calls {@link #afterStep()} after every step and {@link #switchIfSettled()} where it
  * can change its loaders (between epochs); when that returns true it sets their prefetch to 0.
