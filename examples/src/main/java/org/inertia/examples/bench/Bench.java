@@ -41,9 +41,7 @@ public final class Bench {
         for (int i = 0; i < warmup + steps; i++) {
             long start = System.nanoTime();
             if (!batches.hasNext()) {
-                if (threads.switchIfSettled()) {
-                    loader.setPrefetch(0);
-                }
+                threads.switchIfSettled(loader);
                 batches = loader.iterator();
             }
             try (Batch b = batches.next(); MemoryScope step = MemoryScope.enter()) {

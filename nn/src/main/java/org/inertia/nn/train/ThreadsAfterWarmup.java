@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import org.inertia.core.OpenMp;
+import org.inertia.nn.data.DataLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * loader thread takes the same core back. On this project's 2-core machine the switch makes convnet
  * training 52% faster and mlp 6% (docs/performance.md, "Threads").
  *
- * <p>A training loop calls {@link #afterStep()} after every step and {@link #switchIfSettled()} where it
- * can change its loaders (between epochs); when that returns true it sets their prefetch to 0.
+ * <p>A training loop calls {@link #afterStep()} after every step and {@link #switchIfSettled} with its
+ * loaders where it can change them (between epochs).
  * Off unless the system property {@value #PROPERTY} names the thread count to switch to (the launcher
  * sets it to the number of cores when it chose the starting thread count itself).
  */
@@ -94,14 +95,20 @@ public final class ThreadsAfterWarmup {
 
     /**
      * If the JIT has settled and the switch has not happened yet: sets the calling thread's OpenMP
-     * threads to the target and returns true (the caller then stops its loaders prefetching).
+     * threads to the target, stops the given loaders prefetching from their next epoch (null ones are
+     * skipped) and returns true.
      */
-    public boolean switchIfSettled() {
+    public boolean switchIfSettled(DataLoader... loaders) {
         if (target == 0 || switched || !settled) {
             return false;
         }
         switched = true;
         setThreads.accept(target);
+        for (DataLoader loader : loaders) {
+            if (loader != null) {
+                loader.setPrefetch(0);
+            }
+        }
         LOG.info("the JIT has compiled the training step (after {} steps): OpenMP threads -> {}, batches now "
                 + "assembled on the training thread", steps, target);
         return true;

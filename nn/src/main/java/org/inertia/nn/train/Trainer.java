@@ -147,12 +147,7 @@ public final class Trainer {
         for (int e = done + 1; e <= epochs; e++) {
             state.epoch = e;
             train.setNextEpoch(e - 1);
-            if (threadsAfterWarmup.switchIfSettled()) {
-                train.setPrefetch(0);
-                if (test != null) {
-                    test.setPrefetch(0);
-                }
-            }
+            threadsAfterWarmup.switchIfSettled(train, test);
             EpochResult result = runEpoch(train, test, state);
             state.record(result);
             callbacks.forEach(c -> c.onEpochEnd(state, result));
