@@ -319,8 +319,16 @@ public class Tensor {
         gradValid = false;
     }
 
-    /** Adds {@code g} into this leaf's gradient buffer (the engine's only write into a leaf). */
+    /**
+     * Adds {@code g} into this leaf's gradient buffer (the engine's only write into a leaf) — or, while
+     * a {@link GradSink} is open on this thread, into the sink's buffer for this leaf.
+     */
     void accumulateGrad(INDArray g) {
+        GradSink.destinationFor(this).addToGrad(g);
+    }
+
+    /** Adds {@code g} into this tensor's own gradient buffer. */
+    void addToGrad(INDArray g) {
         if (gradValid) {
             grad.addi(g);
         } else if (grad != null && Arrays.equals(grad.shape(), g.shape()) && grad.dataType() == g.dataType()) {
