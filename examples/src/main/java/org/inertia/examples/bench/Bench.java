@@ -3,7 +3,6 @@ package org.inertia.examples.bench;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.inertia.core.MemoryScope;
-import org.inertia.core.Tensor;
 import org.inertia.examples.data.BundledMnist;
 import org.inertia.nn.Init;
 import org.inertia.nn.Sequential;
@@ -12,14 +11,16 @@ import org.inertia.nn.data.DataLoader;
 import org.inertia.nn.data.ImageDataset;
 import org.inertia.nn.data.Mnist;
 import org.inertia.nn.loss.CrossEntropyLoss;
+import org.inertia.nn.train.DataParallel;
 import org.inertia.nn.train.ThreadsAfterWarmup;
 import org.inertia.optim.Optimizer;
 
 /**
  * Training throughput on MNIST for a fixed workload: {@code warmup} untimed steps, then
  * {@code steps} timed ones (each: next batch, zero-grad, forward, loss, backward, step). Batches come
- * from the same prefetching loader training uses, and as in training the OpenMP team grows to every core
- * at the first epoch boundary after the JIT has compiled the step ({@link ThreadsAfterWarmup}).
+ * from the same prefetching loader training uses, and as in training each batch is split across
+ * threads where the model allows ({@link DataParallel}) and the OpenMP team grows to every core at the
+ * first epoch boundary after the JIT has compiled the step ({@link ThreadsAfterWarmup}).
  */
 public final class Bench {
     private Bench() {
@@ -38,21 +39,22 @@ public final class Bench {
         Iterator<Batch> batches = loader.iterator();
         ThreadsAfterWarmup threads = ThreadsAfterWarmup.fromSystemProperty();
         long[] nanos = new long[steps];
-        for (int i = 0; i < warmup + steps; i++) {
-            long start = System.nanoTime();
-            if (!batches.hasNext()) {
-                threads.switchIfSettled(loader);
-                batches = loader.iterator();
-            }
-            try (Batch b = batches.next(); MemoryScope step = MemoryScope.enter()) {
-                optimizer.zeroGrad();
-                Tensor l = loss.forward(model.forward(b.inputs()), b.labels());
-                l.backward();
-                optimizer.step();
-            }
-            threads.afterStep();
-            if (i >= warmup) {
-                nanos[i - warmup] = System.nanoTime() - start;
+        try (DataParallel parallel = new DataParallel(model, loss, DataParallel.shardsFor(model), false)) {
+            for (int i = 0; i < warmup + steps; i++) {
+                long start = System.nanoTime();
+                if (!batches.hasNext()) {
+                    threads.switchIfSettled(loader);
+                    batches = loader.iterator();
+                }
+                try (Batch b = batches.next(); MemoryScope step = MemoryScope.enter()) {
+                    optimizer.zeroGrad();
+                    parallel.forwardBackward(b.inputs(), b.labels());
+                    optimizer.step();
+                }
+                threads.afterStep();
+                if (i >= warmup) {
+                    nanos[i - warmup] = System.nanoTime() - start;
+                }
             }
         }
         long[] sorted = nanos.clone();

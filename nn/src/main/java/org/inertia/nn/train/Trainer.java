@@ -48,6 +48,7 @@ public final class Trainer {
     private final Scheduler scheduler;
     private final ScheduleInterval interval;
     private final double clipGradNorm;
+    private final int dataParallel;
     private final List<Callback> callbacks;
     private final ThreadsAfterWarmup threadsAfterWarmup = ThreadsAfterWarmup.fromSystemProperty();
 
@@ -58,6 +59,13 @@ public final class Trainer {
         this.scheduler = b.scheduler;
         this.interval = b.interval;
         this.clipGradNorm = b.clipGradNorm;
+        this.dataParallel = b.dataParallel == 0 ? DataParallel.shardsFor(b.model) : b.dataParallel;
+        if (dataParallel > 1 && !DataParallel.supports(model)) {
+            throw new IllegalArgumentException("Trainer: dataParallel(" + dataParallel + ") splits batches across threads, "
+                    + "but the model has batch statistics or random layers (buffers " + model.namedBuffers().keySet()
+                    + ", random sources " + model.namedRandomSources().keySet() + "), which would see slices instead "
+                    + "of whole batches; use dataParallel(1)");
+        }
         List<Callback> all = new ArrayList<>();
         all.add(new NonFiniteLossGuard());
         all.addAll(b.callbacks);
@@ -76,6 +84,7 @@ public final class Trainer {
         private Scheduler scheduler;
         private ScheduleInterval interval = ScheduleInterval.ITERATION;
         private double clipGradNorm;
+        private int dataParallel;
         private final List<Callback> callbacks = new ArrayList<>();
 
         private Builder(Module model, Optimizer optimizer) {
@@ -102,6 +111,18 @@ public final class Trainer {
                 throw new IllegalArgumentException("clipGradNorm: must be >= 0 (0 turns it off), got " + maxNorm);
             }
             this.clipGradNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * Threads to split each batch across ({@link DataParallel}; the model must qualify). Default: the
+         * system property {@value DataParallel#PROPERTY}, or 1 where the model does not qualify.
+         */
+        public Builder dataParallel(int shards) {
+            if (shards < 1) {
+                throw new IllegalArgumentException("dataParallel: shards must be >= 1, got " + shards);
+            }
+            this.dataParallel = shards;
             return this;
         }
 
@@ -144,11 +165,20 @@ public final class Trainer {
             LOG.info("resuming after epoch {} (step {})", done, state.step);
         }
         callbacks.forEach(c -> c.onFitStart(state));
+        try (DataParallel parallel = new DataParallel(model, loss, dataParallel, true)) {
+            runEpochs(parallel, train, test, state, done, epochs);
+        }
+        callbacks.forEach(c -> c.onFitEnd(state));
+        return state.history();
+    }
+
+    private void runEpochs(DataParallel parallel, DataLoader train, DataLoader test, TrainingState state, int done,
+            int epochs) {
         for (int e = done + 1; e <= epochs; e++) {
             state.epoch = e;
             train.setNextEpoch(e - 1);
             threadsAfterWarmup.switchIfSettled(train, test);
-            EpochResult result = runEpoch(train, test, state);
+            EpochResult result = runEpoch(parallel, train, test, state);
             state.record(result);
             callbacks.forEach(c -> c.onEpochEnd(state, result));
             LOG.info(String.format(java.util.Locale.ROOT,
@@ -160,11 +190,9 @@ public final class Trainer {
                 break;
             }
         }
-        callbacks.forEach(c -> c.onFitEnd(state));
-        return state.history();
     }
 
-    private EpochResult runEpoch(DataLoader train, DataLoader test, TrainingState state) {
+    private EpochResult runEpoch(DataParallel parallel, DataLoader train, DataLoader test, TrainingState state) {
         callbacks.forEach(c -> c.onEpochStart(state));
         model.train();
         long start = System.nanoTime();
@@ -182,19 +210,17 @@ public final class Trainer {
             double value;
             long hits;
             try (MemoryScope step = MemoryScope.enter()) {      // every array of this step is released at its end
-                Tensor[] logits = new Tensor[1];
-                Tensor l = optimizer.step(() -> {
+                DataParallel.Result[] result = new DataParallel.Result[1];
+                optimizer.step(() -> {
                     optimizer.zeroGrad();
-                    logits[0] = model.forward(b.inputs());
-                    Tensor v = loss.forward(logits[0], b.labels());
-                    v.backward();
+                    result[0] = parallel.forwardBackward(b.inputs(), b.labels());
                     if (clipGradNorm > 0) {
                         GradientClipping.clipGradNorm(model.parameters(), clipGradNorm);
                     }
-                    return v;
+                    return Tensor.scalar(result[0].loss());
                 });
-                value = l.item();
-                hits = correct(logits[0].data(), b.labels().data());
+                value = result[0].loss();
+                hits = result[0].correct();
             } finally {
                 b.close();                                      // the batch's native memory, now, not at GC
             }

@@ -93,6 +93,35 @@ class TrainerTest {
     }
 
     @Test
+    void batchesSplitAcrossThreadsTrainAsOnOneThread() {
+        ImageDataset data = synthetic(96, 6);
+        List<Map<String, double[]>> after = new java.util.ArrayList<>();
+        List<List<EpochResult>> history = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Sequential model = new Sequential(new Flatten(), new Linear(Linear.options(16, 12).rng(new Rng(8))),
+                new ReLU(), new Linear(Linear.options(12, 3).rng(new Rng(9))));
+            Optimizer opt = new Nesterov(model.parameters(), Nesterov.options().lr(0.05).momentum(0.9));
+            history.add(Trainer.builder(model, opt).dataParallel(run + 1).build()
+                .fit(new DataLoader(data, 16, true, 5), null, 2));
+            after.add(weights(model));
+        }
+        after.get(0).forEach((k, v) -> assertArrayEquals(v, after.get(1).get(k), 1e-5, k));
+        for (int e = 0; e < 2; e++) {
+            assertEquals(history.get(0).get(e).trainLoss(), history.get(1).get(e).trainLoss(), 1e-5);
+            assertEquals(history.get(0).get(e).trainAccuracy(), history.get(1).get(e).trainAccuracy(), 1e-9);
+        }
+    }
+
+    @Test
+    void splittingBatchesOfAModelWithDropoutOrBatchNormIsRefusedAtBuild() {
+        Setup s = setup(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Trainer.builder(s.model(), s.optimizer()).dataParallel(2).build());
+        assertTrue(e.getMessage().contains("dataParallel(2)") && e.getMessage().contains("dataParallel(1)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Trainer.builder(s.model(), s.optimizer()).dataParallel(0));
+    }
+
+    @Test
     void learnsTheSyntheticTaskAndReportsEveryEpoch() throws IOException {
         Setup s = setup(4);
         Path csv = dir.resolve("metrics.csv");

@@ -1,0 +1,225 @@
+package org.inertia.nn.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.inertia.core.GradSink;
+import org.inertia.core.MemoryScope;
+import org.inertia.core.OpenMp;
+import org.inertia.core.Tensor;
+import org.inertia.nn.Module;
+import org.inertia.nn.Parameter;
+import org.inertia.nn.loss.Loss;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forward and backward of a batch split across threads: each of {@code shards} threads runs the whole
+ * model on its slice of the batch with a one-thread OpenMP team, and their gradients are summed into
+ * the parameters' own, so the optimizer steps exactly as after one backward pass over the whole batch
+ * (up to the order of float additions).
+ *
+ * <p>Why: on a small machine the per-op costs of a small model — JNI calls, op set-up, waking the
+ * OpenMP team at every parallel region and waiting for it at every barrier — outweigh the arithmetic.
+ * Splitting the batch turns one two-thread pipeline that waits at every op into two one-thread
+ * pipelines that meet once per step (docs/performance.md, "Data-parallel steps").
+ *
+ * <p>The calling thread runs the first slice itself, so {@code shards} threads use {@code shards}
+ * cores. Each slice's loss is weighted by its share of the batch, which assumes the loss averages over
+ * the batch (the default reduction of every Inertia loss). Only models whose training-mode forward
+ * treats examples independently qualify ({@link #supports}): batch normalisation would see smaller
+ * batches, and dropout would draw from one random source on several threads.
+ *
+ * <p>The calling thread's OpenMP team shrinks to one thread only while it runs its slice; the gradient
+ * sum and whatever follows (the optimizer step) run with the team it had.
+ */
+public final class DataParallel implements AutoCloseable {
+    /** System property: threads to split each training batch across (absent: 1). */
+    public static final String PROPERTY = "inertia.dataParallel";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataParallel.class);
+
+    /** The batch's loss (mean over its examples) and, if counted, how many predictions were right. */
+    public record Result(double loss, long correct) {
+    }
+
+    private final Module model;
+    private final List<Parameter> parameters;
+    private final Loss loss;
+    private final boolean countCorrect;
+    private final int shards;
+    private final ExecutorService workers;
+    private final GradSink[] sinks;
+
+    /**
+     * @param shards       threads to split each batch across (1: everything on the calling thread)
+     * @param countCorrect whether to count right predictions (logits' argmax against class labels)
+     */
+    public DataParallel(Module model, Loss loss, int shards, boolean countCorrect) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.parameters = model.parameters();
+        this.loss = Objects.requireNonNull(loss, "loss");
+        if (shards < 1) {
+            throw new IllegalArgumentException("DataParallel: shards must be >= 1, got " + shards);
+        }
+        if (shards > 1 && !supports(model)) {
+            throw new IllegalArgumentException("DataParallel: the model has batch statistics or random layers "
+                    + "(buffers " + model.namedBuffers().keySet() + ", random sources "
+                    + model.namedRandomSources().keySet() + "), which would see slices of the batch instead of the "
+                    + "whole; train it with shards = 1");
+        }
+        this.countCorrect = countCorrect;
+        this.shards = shards;
+        this.sinks = new GradSink[shards];
+        Arrays.setAll(sinks, i -> new GradSink());
+        this.workers = shards == 1 ? null : Executors.newFixedThreadPool(shards - 1, r -> {
+            Thread t = new Thread(() -> {
+                OpenMp.setThreads(1);
+                r.run();
+            }, "inertia-shard");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * How many threads to split batches of {@code model} across: the system property {@value #PROPERTY}
+     * (absent: 1; the {@code ./inertia} launcher sets it to the number of cores), or 1 when the model
+     * does not qualify ({@link #supports}).
+     */
+    public static int shardsFor(Module model) {
+        String value = System.getProperty(PROPERTY);
+        int shards;
+        try {
+            shards = value == null || value.isBlank() ? 1 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PROPERTY + " must be a whole number of threads, got '" + value + "'", e);
+        }
+        if (shards < 1) {
+            throw new IllegalArgumentException(PROPERTY + " must be >= 1, got " + shards);
+        }
+        if (shards > 1 && !supports(model)) {
+            LOG.info("batches run on one thread: the model has batch statistics or random layers, which data-parallel "
+                    + "slices would change");
+            return 1;
+        }
+        return shards;
+    }
+
+    /** Whether a model's training-mode forward treats examples independently: no buffers (batch norm), no random sources (dropout). */
+    public static boolean supports(Module model) {
+        return model.namedBuffers().isEmpty() && model.namedRandomSources().isEmpty();
+    }
+
+    public int shards() {
+        return shards;
+    }
+
+    /**
+     * Forward, loss and backward of one batch. Call it inside a {@link MemoryScope}. The batch's
+     * gradients are added into the parameters' (zero them first, as for any backward) once every slice
+     * has succeeded; if one fails, its exception is rethrown and the parameters' gradients are as they
+     * were before the call.
+     */
+    public Result forwardBackward(Tensor inputs, Tensor labels) {
+        long n = inputs.size(0);
+        if (labels.size(0) != n) {
+            throw new IllegalArgumentException("DataParallel: " + n + " inputs but " + labels.size(0) + " labels");
+        }
+        int used = (int) Math.min(shards, n);
+        if (used == 1) {
+            return slice(inputs, labels, 1.0);
+        }
+        List<Future<Result>> others = new ArrayList<>(used - 1);
+        for (int k = 1; k < used; k++) {
+            long lo = n * k / used;
+            long hi = n * (k + 1) / used;
+            GradSink sink = sinks[k];           // each slice collects its gradients apart until all succeed
+            others.add(workers.submit(() -> {
+                try (MemoryScope scope = MemoryScope.enter(); GradSink.Open open = sink.open()) {
+                    return slice(rows(inputs, lo, hi), rows(labels, lo, hi), (double) (hi - lo) / n);
+                }
+            }));
+        }
+        Throwable failure = null;
+        double lossSum = 0;
+        long correct = 0;
+        // The caller's slice writes straight into the parameters when they hold no gradient yet (the usual
+        // case, right after zeroGrad): a failure then only has to forget it. Otherwise it too collects apart.
+        boolean fresh = parameters.stream().allMatch(p -> p.grad() == null);
+        int team = OpenMp.threads();
+        OpenMp.setThreads(1);
+        try (GradSink.Open open = fresh ? null : sinks[0].open()) {
+            long hi = n / used;
+            Result mine = slice(rows(inputs, 0, hi), rows(labels, 0, hi), (double) hi / n);
+            lossSum += mine.loss();
+            correct += mine.correct();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            OpenMp.setThreads(team);             // the optimizer step that follows has every core to itself
+        }
+        for (Future<Result> f : others) {        // wait for every slice, even after a failure: they share the model
+            try {
+                Result r = f.get();
+                lossSum += r.loss();
+                correct += r.correct();
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            for (GradSink sink : sinks) {
+                sink.zeroGrad();
+            }
+            if (fresh) {
+                parameters.forEach(Parameter::zeroGrad);
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("DataParallel: a slice of the batch failed", failure);
+        }
+        for (GradSink sink : sinks) {
+            sink.addToLeaves();
+        }
+        return new Result(lossSum, correct);
+    }
+
+    /** Forward, loss (weighted by the slice's share of the batch) and backward on the calling thread. */
+    private Result slice(Tensor x, Tensor y, double weight) {
+        Tensor out = model.forward(x);
+        Tensor l = loss.forward(out, y);
+        l.backward(weight == 1.0 ? null : Tensor.full(l.dtype(), weight, l.shape()));
+        return new Result(weight * l.item(), countCorrect ? Trainer.correct(out.data(), y.data()) : 0);
+    }
+
+    /** Rows [lo, hi) of t, copied into the current scope (a contiguous array, as every op expects). */
+    private static Tensor rows(Tensor t, long lo, long hi) {
+        INDArrayIndex[] index = new INDArrayIndex[t.rank()];
+        Arrays.fill(index, NDArrayIndex.all());
+        index[0] = NDArrayIndex.interval(lo, hi);
+        return Tensor.wrap(t.data().get(index).dup('c'));
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}
