@@ -19,8 +19,8 @@ import org.inertia.optim.Optimizer;
  * Training throughput on MNIST for a fixed workload: {@code warmup} untimed steps, then
  * {@code steps} timed ones (each: next batch, zero-grad, forward, loss, backward, step). Batches come
  * from the same prefetching loader training uses, and as in training each batch is split across
- * threads where the model allows ({@link DataParallel}) and the OpenMP team grows to every core at the
- * first epoch boundary after the JIT has compiled the step ({@link ThreadsAfterWarmup}).
+ * threads where the model allows ({@link DataParallel}), or else the OpenMP team grows to every core at
+ * the first epoch boundary after the JIT has compiled the step ({@link ThreadsAfterWarmup}).
  */
 public final class Bench {
     private Bench() {
@@ -37,9 +37,10 @@ public final class Bench {
         ImageDataset data = BundledMnist.train().normalized(new double[] {Mnist.MEAN}, new double[] {Mnist.STD});
         DataLoader loader = new DataLoader(data, w.batchSize(), true, seed, true, 2);
         Iterator<Batch> batches = loader.iterator();
-        ThreadsAfterWarmup threads = ThreadsAfterWarmup.fromSystemProperty();
+        int shards = DataParallel.shardsFor(model);
+        ThreadsAfterWarmup threads = shards > 1 ? ThreadsAfterWarmup.off() : ThreadsAfterWarmup.fromSystemProperty();
         long[] nanos = new long[steps];
-        try (DataParallel parallel = new DataParallel(model, loss, DataParallel.shardsFor(model), false)) {
+        try (DataParallel parallel = new DataParallel(model, loss, shards, false)) {
             for (int i = 0; i < warmup + steps; i++) {
                 long start = System.nanoTime();
                 if (!batches.hasNext()) {

@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * treats examples independently qualify ({@link #supports}): batch normalisation would see smaller
  * batches, and dropout would draw from one random source on several threads.
  *
- * <p>The calling thread's OpenMP team shrinks to one thread only while it runs its slice; the gradient
- * sum and whatever follows (the optimizer step) run with the team it had.
+ * <p>While open, the thread that opened it keeps a one-thread OpenMP team for everything it runs, the
+ * optimizer step included: a second OpenMP thread would have to be woken for every op, and on a small
+ * machine waking it costs more than the memory-bound updates gain from it (mlp +11%).
+ * {@link #close()} restores the team. Use it from the thread that opened it.
  */
 public final class DataParallel implements AutoCloseable {
     /** System property: threads to split each training batch across (absent: 1). */
@@ -57,6 +59,8 @@ public final class DataParallel implements AutoCloseable {
     private final int shards;
     private final ExecutorService workers;
     private final GradSink[] sinks;
+    private final Thread owner = Thread.currentThread();
+    private final int ownerTeam;
 
     /**
      * @param shards       threads to split each batch across (1: everything on the calling thread)
@@ -87,6 +91,10 @@ public final class DataParallel implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.ownerTeam = OpenMp.threads();
+        if (shards > 1) {
+            OpenMp.setThreads(1);
+        }
     }
 
     /**
@@ -129,6 +137,10 @@ public final class DataParallel implements AutoCloseable {
      * were before the call.
      */
     public Result forwardBackward(Tensor inputs, Tensor labels) {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("DataParallel: opened on thread " + owner.getName() + " but used on "
+                    + Thread.currentThread().getName());
+        }
         long n = inputs.size(0);
         if (labels.size(0) != n) {
             throw new IllegalArgumentException("DataParallel: " + n + " inputs but " + labels.size(0) + " labels");
@@ -154,8 +166,6 @@ public final class DataParallel implements AutoCloseable {
         // The caller's slice writes straight into the parameters when they hold no gradient yet (the usual
         // case, right after zeroGrad): a failure then only has to forget it. Otherwise it too collects apart.
         boolean fresh = parameters.stream().allMatch(p -> p.grad() == null);
-        int team = OpenMp.threads();
-        OpenMp.setThreads(1);
         try (GradSink.Open open = fresh ? null : sinks[0].open()) {
             long hi = n / used;
             Result mine = slice(rows(inputs, 0, hi), rows(labels, 0, hi), (double) hi / n);
@@ -163,8 +173,6 @@ public final class DataParallel implements AutoCloseable {
             correct += mine.correct();
         } catch (RuntimeException | Error e) {
             failure = e;
-        } finally {
-            OpenMp.setThreads(team);             // the optimizer step that follows has every core to itself
         }
         for (Future<Result> f : others) {        // wait for every slice, even after a failure: they share the model
             try {
@@ -215,11 +223,12 @@ public final class DataParallel implements AutoCloseable {
         return Tensor.wrap(t.data().get(index).dup('c'));
     }
 
-    /** Stops the worker threads. */
+    /** Stops the worker threads and gives the opening thread back its OpenMP team. */
     @Override
     public void close() {
         if (workers != null) {
             workers.shutdownNow();
+            OpenMp.setThreads(ownerTeam);
         }
     }
 }

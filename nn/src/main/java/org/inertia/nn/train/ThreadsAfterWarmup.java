@@ -61,6 +61,11 @@ public final class ThreadsAfterWarmup {
         this.compiledAtWindowStart = compileMillis.getAsLong();
     }
 
+    /** Never switches: for training that splits batches across threads ({@link DataParallel}), whose threads keep one-thread teams. */
+    public static ThreadsAfterWarmup off() {
+        return new ThreadsAfterWarmup(0, System::nanoTime, () -> 0, threads -> { });
+    }
+
     /** Reads {@value #PROPERTY}; off when it is absent, or when the JVM cannot time its compiler. */
     public static ThreadsAfterWarmup fromSystemProperty() {
         String value = System.getProperty(PROPERTY);

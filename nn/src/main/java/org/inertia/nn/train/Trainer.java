@@ -50,7 +50,7 @@ public final class Trainer {
     private final double clipGradNorm;
     private final int dataParallel;
     private final List<Callback> callbacks;
-    private final ThreadsAfterWarmup threadsAfterWarmup = ThreadsAfterWarmup.fromSystemProperty();
+    private final ThreadsAfterWarmup threadsAfterWarmup;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -60,6 +60,7 @@ public final class Trainer {
         this.interval = b.interval;
         this.clipGradNorm = b.clipGradNorm;
         this.dataParallel = b.dataParallel == 0 ? DataParallel.shardsFor(b.model) : b.dataParallel;
+        this.threadsAfterWarmup = dataParallel > 1 ? ThreadsAfterWarmup.off() : ThreadsAfterWarmup.fromSystemProperty();
         if (dataParallel > 1 && !DataParallel.supports(model)) {
             throw new IllegalArgumentException("Trainer: dataParallel(" + dataParallel + ") splits batches across threads, "
                     + "but the model has batch statistics or random layers (buffers " + model.namedBuffers().keySet()

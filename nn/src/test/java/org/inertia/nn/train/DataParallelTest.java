@@ -207,11 +207,24 @@ class DataParallelTest {
     }
 
     @Test
-    void theCallersOpenMpTeamIsUnchangedAfterAStep() {
+    void theOpeningThreadRunsWithAOneThreadTeamUntilClosedAndIsTheOnlyOneAllowed() throws Exception {
         int team = OpenMp.threads();
         Sequential model = mlp(1);
         try (DataParallel split = new DataParallel(model, LOSS, 2, false)) {
             step(split, model, inputs(6, 1), labels(6, 2));
+            assertEquals(1, OpenMp.threads());
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread other = new Thread(() -> {
+                try {
+                    split.forwardBackward(inputs(2, 1), labels(2, 1));
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            other.start();
+            other.join();
+            assertTrue(thrown.get() instanceof IllegalStateException && thrown.get().getMessage().contains("opened on thread"),
+                String.valueOf(thrown.get()));
         }
         assertEquals(team, OpenMp.threads());
     }
