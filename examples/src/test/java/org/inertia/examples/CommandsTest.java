@@ -180,6 +180,7 @@ class CommandsTest {
         CliRunner.Result r = CliRunner.run("info");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("ND4J") && r.out().contains("native build") && r.out().contains("BLAS"), r.out());
+        assertTrue(r.out().contains("training threads"), r.out());
     }
 
     static Stream<Arguments> badInput() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.inertia.nn.train.DataParallel;
 import org.inertia.nn.train.ThreadsAfterWarmup;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -36,8 +37,14 @@ public final class InfoCommand implements Callable<Integer> {
         int ompThreads = Integer.parseInt(String.valueOf(env.get("omp.threads")));
         int cores = Runtime.getRuntime().availableProcessors();
         String afterWarmup = System.getProperty(ThreadsAfterWarmup.PROPERTY, "0");
+        String shards = System.getProperty(DataParallel.PROPERTY, "1");
         out.printf(Locale.ROOT, format, "OpenMP threads", ompThreads + ("0".equals(afterWarmup) ? ""
-                : ", " + afterWarmup + " once the JIT has compiled the training step (" + ThreadsAfterWarmup.PROPERTY + ")"));
+                : ", " + afterWarmup + " once the JIT has compiled the training step"
+                + ("1".equals(shards.strip()) ? "" : " of a model trained on one thread") + " ("
+                + ThreadsAfterWarmup.PROPERTY + ")"));
+        out.printf(Locale.ROOT, format, "training threads", "1".equals(shards.strip()) ? "1 (" + DataParallel.PROPERTY + " not set)"
+                : shards + ": batches split across them, one OpenMP thread each, where the model has no batch norm or "
+                + "dropout (" + DataParallel.PROPERTY + ")");
         Set<String> flags = NativeBuild.cpuFlags();
         out.printf(Locale.ROOT, format, "CPU", NativeBuild.cpuModel() + ", " + cores + " cores, "
                 + SpeedCheck.vectorIsa(flags));
