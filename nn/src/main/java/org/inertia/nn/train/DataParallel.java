@@ -73,12 +73,7 @@ public final class DataParallel implements AutoCloseable {
         if (shards < 1) {
             throw new IllegalArgumentException("DataParallel: shards must be >= 1, got " + shards);
         }
-        if (shards > 1 && !supports(model)) {
-            throw new IllegalArgumentException("DataParallel: the model has batch statistics or random layers "
-                    + "(buffers " + model.namedBuffers().keySet() + ", random sources "
-                    + model.namedRandomSources().keySet() + "), which would see slices of the batch instead of the "
-                    + "whole; train it with shards = 1");
-        }
+        requireSupported(model, shards, "DataParallel", "shards = 1");
         this.countCorrect = countCorrect;
         this.shards = shards;
         this.sinks = new GradSink[shards];
@@ -119,6 +114,16 @@ public final class DataParallel implements AutoCloseable {
             return 1;
         }
         return shards;
+    }
+
+    /** Refuses {@code shards} > 1 for a model that does not qualify, naming the layers and the fix. */
+    static void requireSupported(Module model, int shards, String who, String fix) {
+        if (shards > 1 && !supports(model)) {
+            throw new IllegalArgumentException(who + ": splitting batches across " + shards + " threads needs a model "
+                    + "without batch statistics or random layers, which would see slices instead of whole batches; "
+                    + "this one has buffers " + model.namedBuffers().keySet() + " and random sources "
+                    + model.namedRandomSources().keySet() + ". Use " + fix);
+        }
     }
 
     /** Whether a model's training-mode forward treats examples independently: no buffers (batch norm), no random sources (dropout). */

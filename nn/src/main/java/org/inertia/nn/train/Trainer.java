@@ -61,12 +61,7 @@ public final class Trainer {
         this.clipGradNorm = b.clipGradNorm;
         this.dataParallel = b.dataParallel == 0 ? DataParallel.shardsFor(b.model) : b.dataParallel;
         this.threadsAfterWarmup = dataParallel > 1 ? ThreadsAfterWarmup.off() : ThreadsAfterWarmup.fromSystemProperty();
-        if (dataParallel > 1 && !DataParallel.supports(model)) {
-            throw new IllegalArgumentException("Trainer: dataParallel(" + dataParallel + ") splits batches across threads, "
-                    + "but the model has batch statistics or random layers (buffers " + model.namedBuffers().keySet()
-                    + ", random sources " + model.namedRandomSources().keySet() + "), which would see slices instead "
-                    + "of whole batches; use dataParallel(1)");
-        }
+        DataParallel.requireSupported(model, dataParallel, "Trainer", "dataParallel(1)");
         List<Callback> all = new ArrayList<>();
         all.add(new NonFiniteLossGuard());
         all.addAll(b.callbacks);

@@ -117,7 +117,7 @@ class TrainerTest {
         Setup s = setup(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> Trainer.builder(s.model(), s.optimizer()).dataParallel(2).build());
-        assertTrue(e.getMessage().contains("dataParallel(2)") && e.getMessage().contains("dataParallel(1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("across 2 threads") && e.getMessage().contains("dataParallel(1)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Trainer.builder(s.model(), s.optimizer()).dataParallel(0));
     }
 
