@@ -98,13 +98,7 @@ public final class DataParallel implements AutoCloseable {
      * does not qualify ({@link #supports}).
      */
     public static int shardsFor(Module model) {
-        String value = System.getProperty(PROPERTY);
-        int shards;
-        try {
-            shards = value == null || value.isBlank() ? 1 : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PROPERTY + " must be a whole number of threads, got '" + value + "'", e);
-        }
+        int shards = ThreadCountProperty.read(PROPERTY, 1);
         if (shards < 1) {
             throw new IllegalArgumentException(PROPERTY + " must be >= 1, got " + shards);
         }

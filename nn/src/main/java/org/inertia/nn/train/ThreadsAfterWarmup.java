@@ -68,13 +68,7 @@ public final class ThreadsAfterWarmup {
 
     /** Reads {@value #PROPERTY}; off when it is absent, or when the JVM cannot time its compiler. */
     public static ThreadsAfterWarmup fromSystemProperty() {
-        String value = System.getProperty(PROPERTY);
-        int target;
-        try {
-            target = value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PROPERTY + " must be a whole number of threads, got '" + value + "'", e);
-        }
+        int target = ThreadCountProperty.read(PROPERTY, 0);
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             target = 0;
