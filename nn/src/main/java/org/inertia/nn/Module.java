@@ -107,6 +107,15 @@ public abstract class Module {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * Whether this module's own training-mode forward draws from its random sources. By default,
+     * whether it registered any; {@link org.inertia.nn.layers.Dropout} with p = 0 keeps its source
+     * (so checkpoints have the same layout whatever p is) but never draws.
+     */
+    public boolean drawsRandomNumbers() {
+        return !randomSources.isEmpty();
+    }
+
     /** Direct children by name. */
     public final Map<String, Module> children() {
         return Collections.unmodifiableMap(children);

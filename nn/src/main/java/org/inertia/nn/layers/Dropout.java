@@ -27,6 +27,12 @@ public final class Dropout extends Module {
         this.rng = registerRandomSource("rng", rng);
     }
 
+    /** With p = 0 dropout is the identity and draws nothing. */
+    @Override
+    public boolean drawsRandomNumbers() {
+        return p > 0;
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         return org.inertia.core.ops.Dropout.dropout(x, p, isTraining(), rng);

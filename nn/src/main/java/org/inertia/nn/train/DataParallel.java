@@ -3,6 +3,7 @@ package org.inertia.nn.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * cores. Each slice's loss is weighted by its share of the batch, which assumes the loss averages over
  * the batch (the default reduction of every Inertia loss). Only models whose training-mode forward
  * treats examples independently qualify ({@link #supports}): batch normalisation would see smaller
- * batches, and dropout would draw from one random source on several threads.
+ * batches, and dropout (with p &gt; 0) would draw from one random source on several threads.
  *
  * <p>While open, the thread that opened it keeps a one-thread OpenMP team for everything it runs, the
  * optimizer step included: a second OpenMP thread would have to be woken for every op, and on a small
@@ -115,14 +116,23 @@ public final class DataParallel implements AutoCloseable {
         if (shards > 1 && !supports(model)) {
             throw new IllegalArgumentException(who + ": splitting batches across " + shards + " threads needs a model "
                     + "without batch statistics or random layers, which would see slices instead of whole batches; "
-                    + "this one has buffers " + model.namedBuffers().keySet() + " and random sources "
-                    + model.namedRandomSources().keySet() + ". Use " + fix);
+                    + "this one has buffers " + model.namedBuffers().keySet() + " and random layers "
+                    + randomLayers(model) + ". Use " + fix);
         }
     }
 
-    /** Whether a model's training-mode forward treats examples independently: no buffers (batch norm), no random sources (dropout). */
+    /**
+     * Whether a model's training-mode forward treats examples independently: no buffers (batch norm),
+     * no layer that draws random numbers (dropout with p &gt; 0).
+     */
     public static boolean supports(Module model) {
-        return model.namedBuffers().isEmpty() && model.namedRandomSources().isEmpty();
+        return model.namedBuffers().isEmpty() && randomLayers(model).isEmpty();
+    }
+
+    /** The names of the layers whose training-mode forward draws random numbers. */
+    private static List<String> randomLayers(Module model) {
+        return model.namedModules().entrySet().stream()
+                .filter(e -> e.getValue().drawsRandomNumbers()).map(Map.Entry::getKey).toList();
     }
 
     public int shards() {

@@ -173,7 +173,10 @@ class DataParallelTest {
             new Dropout(0.5, new Rng(2)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new DataParallel(withDropout, LOSS, 2, false));
-        assertTrue(e.getMessage().contains("random sources") && e.getMessage().contains("shards = 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("random layers [1]") && e.getMessage().contains("shards = 1"), e.getMessage());
+        // Dropout with p = 0 is the identity: it keeps its random source (for checkpoints) but draws nothing.
+        assertTrue(DataParallel.supports(new Sequential(new Linear(Linear.options(5, 3).rng(new Rng(1))),
+            new Dropout(0, new Rng(2)))));
 
         String before = System.getProperty(DataParallel.PROPERTY);
         try {
