@@ -82,7 +82,7 @@ public final class MatMul {
         }
         INDArray x = input.data();
         INDArray w = weight.data();
-        INDArray y = Nd4j.gemm(x, w, false, true);                    // x · Wᵀ
+        INDArray y = gemm(x, w, false, true);                         // x · Wᵀ
         if (bias != null && SmallArrays.fit(y, bias.data())) {
             SmallArrays.addRowVector(y, bias.data());
         } else if (bias != null) {
@@ -91,8 +91,8 @@ public final class MatMul {
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
         return Tensor.fromOp("linear", y, (g, needs) -> {
             INDArray[] grads = new INDArray[inputs.length];
-            grads[0] = needs[0] ? Nd4j.gemm(g, w, false, false) : null;   // dx = g · W
-            grads[1] = needs[1] ? Nd4j.gemm(g, x, true, false) : null;    // dW = gᵀ · x
+            grads[0] = needs[0] ? gemm(g, w, false, false) : null;        // dx = g · W
+            grads[1] = needs[1] ? gemm(g, x, true, false) : null;         // dW = gᵀ · x
             if (bias != null && needs[2]) {
                 grads[2] = Sums.columnSums(g);                              // db = Σ_batch g
             }
@@ -100,13 +100,31 @@ public final class MatMul {
         }, inputs);
     }
 
+    /**
+     * op(a)·op(b) for 2-D arrays, op = transpose where asked, into a new row-major array: libnd4j's
+     * {@code matmul} op (int args transpose a, b, result; float args α, β) run through {@link Native}
+     * with the output allocated here — one native call. {@code Nd4j.gemm} does the same product but
+     * builds an op object per call and asks libnd4j for the output shape first.
+     */
+    static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
+        long rows = transposeA ? a.size(1) : a.size(0);
+        long cols = transposeB ? b.size(0) : b.size(1);
+        return gemm(a, b, transposeA, transposeB, Nd4j.createUninitialized(a.dataType(), rows, cols));
+    }
+
+    /** {@link #gemm(INDArray, INDArray, boolean, boolean)} into {@code out}, which it returns. */
+    static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB, INDArray out) {
+        Native.exec("matmul", Native.in(a, b), Native.out(out), Native.ints(transposeA ? 1 : 0, transposeB ? 1 : 0, 0), 1.0, 0.0);
+        return out;
+    }
+
     private static Tensor matmul2d(Tensor a, Tensor b) {
         INDArray x = a.data();
         INDArray w = b.data();
-        INDArray out = Nd4j.gemm(x, w, false, false);
+        INDArray out = gemm(x, w, false, false);
         return Tensor.fromOp("matmul", out, (g, needs) -> new INDArray[] {
-            needs[0] ? Nd4j.gemm(g, w, false, true) : null,   // dA = dC · Bᵀ
-            needs[1] ? Nd4j.gemm(x, g, true, false) : null},  // dB = Aᵀ · dC
+            needs[0] ? gemm(g, w, false, true) : null,   // dA = dC · Bᵀ
+            needs[1] ? gemm(x, g, true, false) : null},  // dB = Aᵀ · dC
             a, b);
     }
 

@@ -23,14 +23,14 @@ final class Sums {
     /** Σ over the rows of {@code m} [R, C]: the column sums, shape [C]. */
     static INDArray columnSums(INDArray m) {
         INDArray out = Nd4j.createUninitialized(m.dataType(), 1, m.size(1));
-        Nd4j.gemm(ones(m.dataType(), m.size(0)), m, out, true, false, 1.0, 0.0);   // 1ᵀ · m
+        MatMul.gemm(ones(m.dataType(), m.size(0)), m, true, false, out);   // 1ᵀ · m
         return out.reshape(m.size(1));
     }
 
     /** Σ over the columns of {@code m} [R, C]: the row sums, shape [R]. */
     static INDArray rowSums(INDArray m) {
         INDArray out = Nd4j.createUninitialized(m.dataType(), m.size(0), 1);
-        Nd4j.gemm(m, ones(m.dataType(), m.size(1)), out, false, false, 1.0, 0.0);  // m · 1
+        MatMul.gemm(m, ones(m.dataType(), m.size(1)), false, false, out);  // m · 1
         return out.reshape(m.size(0));
     }
 
