@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.inertia.core.ops.Activations;
 import org.inertia.core.ops.Elementwise;
 import org.inertia.core.ops.MatMul;
+import org.inertia.core.ops.Native;
 import org.inertia.core.ops.Reductions;
 import org.inertia.core.ops.ShapeOps;
 import org.inertia.core.ops.SmallArrays;
@@ -330,7 +331,8 @@ public class Tensor {
     /** Adds {@code g} into this tensor's own gradient buffer. */
     void addToGrad(INDArray g) {
         if (gradValid) {
-            grad.addi(g);
+            // grad += g as one native call with a reused op context; grad.addi(g) builds an op object per call
+            Native.exec("add", Native.in(grad, g), Native.out(grad), Native.ints());
         } else if (grad != null && Arrays.equals(grad.shape(), g.shape()) && grad.dataType() == g.dataType()) {
             grad.assign(g);
         } else {
