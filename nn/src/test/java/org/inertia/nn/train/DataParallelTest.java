@@ -52,6 +52,13 @@ class DataParallelTest {
         return Tensor.ofLongs(v, n);
     }
 
+    /** {@code labels} with the one at {@code row} replaced by {@code value}. */
+    private static Tensor withLabel(Tensor labels, int row, long value) {
+        long[] v = labels.toLongArray();
+        v[row] = value;
+        return Tensor.ofLongs(v, v.length);
+    }
+
     private static double[][] grads(Sequential model) {
         return model.parameters().stream().map(p -> p.grad().toDoubleArray()).toArray(double[][]::new);
     }
@@ -126,11 +133,10 @@ class DataParallelTest {
         Sequential model = mlp(8);
         Tensor x = inputs(8, 9);
         Tensor good = labels(8, 10);
-        long[] bad = good.toLongArray();
-        bad[7] = 99;                                            // in the worker's slice: class 99 of 3
+        Tensor bad = withLabel(good, 7, 99);                    // in the worker's slice: class 99 of 3
         try (DataParallel split = new DataParallel(model, LOSS, 2, false)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> step(split, model, x, Tensor.ofLongs(bad, 8)));
+                () -> step(split, model, x, bad));
             assertTrue(e.getMessage().contains("99"), e.getMessage());
             assertNull(model.parameters().get(0).grad(), "no half-summed gradient may reach the parameters");
 
@@ -148,13 +154,12 @@ class DataParallelTest {
         Sequential model = mlp(11);
         Tensor x = inputs(6, 12);
         Tensor good = labels(6, 13);
-        long[] bad = good.toLongArray();
-        bad[0] = -1;                                            // in the caller's slice this time
+        Tensor bad = withLabel(good, 0, -1);                    // in the caller's slice this time
         try (DataParallel split = new DataParallel(model, LOSS, 2, false)) {
             step(split, model, x, good);                        // a gradient to accumulate onto
             double[] before = model.parameters().get(0).grad().toDoubleArray();
             try (MemoryScope scope = MemoryScope.enter()) {
-                assertThrows(IllegalArgumentException.class, () -> split.forwardBackward(x, Tensor.ofLongs(bad, 6)));
+                assertThrows(IllegalArgumentException.class, () -> split.forwardBackward(x, bad));
             }
             assertArrayEquals(before, model.parameters().get(0).grad().toDoubleArray(), 0.0);
             try (MemoryScope scope = MemoryScope.enter()) {
