@@ -77,16 +77,17 @@ final class AdamStep {
         state.setStep(t);
         INDArray mArray = state.zerosIfAbsent(EXP_AVG, theta);
         INDArray vArray = state.zerosIfAbsent(EXP_AVG_SQ, theta);
-        float[] p = SmallArrays.copy(theta);
-        float[] grad = SmallArrays.copy(g);
-        float[] m = SmallArrays.copy(mArray);
-        float[] v = SmallArrays.copy(vArray);
+        int n = (int) theta.length();
+        float[] p = SmallArrays.read(theta, 0);       // this thread's scratch arrays: no garbage per step
+        float[] grad = SmallArrays.read(g, 1);
+        float[] m = SmallArrays.read(mArray, 2);
+        float[] v = SmallArrays.read(vArray, 3);
         float beta1 = (float) o.beta1();
         float beta2 = (float) o.beta2();
         float stepSize = (float) (o.lr() / (1 - Math.pow(o.beta1(), t)));
         float sqrtBiasCorrection2 = (float) Math.sqrt(1 - Math.pow(o.beta2(), t));
         float eps = (float) o.eps();
-        for (int i = 0; i < p.length; i++) {
+        for (int i = 0; i < n; i++) {
             m[i] = beta1 * m[i] + (1 - beta1) * grad[i];                            // m ← β₁m + (1 − β₁)g
             v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];                  // v ← β₂v + (1 − β₂)g²
             p[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtBiasCorrection2 + eps);

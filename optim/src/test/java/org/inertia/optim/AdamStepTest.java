@@ -31,6 +31,36 @@ class AdamStepTest {
         assertSameSteps(AdamStep::loop, DType.FLOAT32, 22, new long[] {9, 11}, o, 1e-5, 1e-5);
     }
 
+    /** The loop works in per-thread scratch arrays that outlive a call: a smaller tensor after a larger one must not see its tail. */
+    @Test
+    void javaLoopKeepsTensorsOfDifferentSizesApart() {
+        AdamOptions o = Adam.options().lr(0.01).betas(0.8, 0.95).eps(1e-6);
+        Rng rng = new Rng(23);
+        long[][] shapes = {{40, 60}, {9, 11}, {1}};
+        INDArray[] plain = new INDArray[shapes.length];
+        INDArray[] loop = new INDArray[shapes.length];
+        ParamState[] plainStates = new ParamState[shapes.length];
+        ParamState[] loopStates = new ParamState[shapes.length];
+        for (int k = 0; k < shapes.length; k++) {
+            plain[k] = Tensor.normal(DType.FLOAT32, rng, 0, 1, shapes[k]).data();
+            loop[k] = plain[k].dup();
+            plainStates[k] = new ParamState();
+            loopStates[k] = new ParamState();
+        }
+        for (int step = 0; step < 20; step++) {
+            for (int k = 0; k < shapes.length; k++) {
+                INDArray g = Tensor.normal(DType.FLOAT32, rng, 0, 0.5, shapes[k]).data();
+                AdamStep.plain(plain[k], g, plainStates[k], o);
+                AdamStep.loop(loop[k], g, loopStates[k], o);
+            }
+        }
+        for (int k = 0; k < shapes.length; k++) {
+            assertTrue(plain[k].equalsWithEps(loop[k], 1e-5), "tensor " + k);
+            assertTrue(plainStates[k].get(AdamStep.EXP_AVG_SQ).equalsWithEps(loopStates[k].get(AdamStep.EXP_AVG_SQ), 1e-5),
+                    "second moment of tensor " + k);
+        }
+    }
+
     /**
      * 50 steps of {@code update} and of the plain path from the same start on the same gradients: the
      * parameters agree to {@code paramTolerance} (relative to how far they moved), the moment buffers

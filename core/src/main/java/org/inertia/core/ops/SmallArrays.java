@@ -24,7 +24,8 @@ public final class SmallArrays {
     /** Arrays of at most this many elements take the Java loops; 0 turns them off. */
     private static volatile long limit = Long.getLong("inertia.smallArrayLimit", 1L << 18);
 
-    private static final int SLOTS = 2;
+    /** Scratch arrays per thread: {@link #read} slots 0 to 3. */
+    private static final int SLOTS = 4;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[SLOTS][]);
 
     private SmallArrays() {
@@ -124,8 +125,12 @@ public final class SmallArrays {
         return losses;
     }
 
-    /** A's elements, in row-major order, in this thread's scratch array {@code slot} (which may be longer). */
-    static float[] read(INDArray a, int slot) {
+    /**
+     * A's elements, in row-major order, in this thread's scratch array {@code slot} (0 to 3; the array may
+     * be longer than A). The next read of the same slot on this thread overwrites it, so a caller copies
+     * its arrays in, loops, and writes them back before it returns; no garbage is made per call.
+     */
+    public static float[] read(INDArray a, int slot) {
         int n = (int) a.length();
         float[][] scratch = SCRATCH.get();
         if (scratch[slot] == null || scratch[slot].length < n) {
