@@ -35,7 +35,9 @@ public final class Activations {
         return Tensor.fromOp("relu", out, (g, needs) -> {
             INDArray grad = out.ulike();
             Nd4j.exec(new Step(out, grad, 0.0));                             // 1 where y > 0, else 0
-            return new INDArray[] {grad.muli(g)};                            // dL/dx = g ⊙ step(y)
+            // dL/dx = g ⊙ step(y): libnd4j's multiply, as grad.muli(g) would run it, minus the op object
+            Native.exec("multiply", Native.in(grad, g), Native.out(grad), Native.ints());
+            return new INDArray[] {grad};
         }, x);
     }
 
