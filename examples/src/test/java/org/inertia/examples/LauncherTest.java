@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +28,15 @@ class LauncherTest {
     @TempDir
     Path dir;
 
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    @BeforeEach
+    void needsSeveralCores() {
+        assumeTrue(cores > 1, "the launcher's per-core choices need more than one core");
+    }
+
     @Test
     void splitsBatchesAcrossTheCoresEvenWhenTheUserSetsOpenMpThreads() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        assumeTrue(cores > 1, "needs more than one core");
         String line = launch(Map.of("OMP_NUM_THREADS", "1"));
         assertTrue(line.contains("-Dinertia.dataParallel=" + cores), line);
         assertFalse(line.contains("-Dinertia.threadsAfterWarmup"), "the user's OpenMP threads are kept: " + line);
@@ -38,8 +44,6 @@ class LauncherTest {
 
     @Test
     void withoutSettingsStartsOpenMpOneCoreShortAndSwitchesLater() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        assumeTrue(cores > 1, "needs more than one core");
         String line = launch(Map.of());
         assertTrue(line.contains("-Dinertia.dataParallel=" + cores), line);
         assertTrue(line.contains("-Dinertia.threadsAfterWarmup=" + cores), line);

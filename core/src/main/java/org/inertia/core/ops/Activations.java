@@ -1,11 +1,7 @@
 package org.inertia.core.ops;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.inertia.core.MemoryScope;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
@@ -20,14 +16,7 @@ public final class Activations {
     private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2 * Math.PI);
 
-    /** A zero scalar per data type, read by every thread (ReLU's other operand); it lives as long as the class. */
-    private static final Map<DataType, INDArray> ZEROS = new ConcurrentHashMap<>();
-
     private Activations() {
-    }
-
-    private static INDArray zero(DataType type) {
-        return ZEROS.computeIfAbsent(type, t -> MemoryScope.persistent(() -> Nd4j.scalar(t, 0)));
     }
 
     /**
@@ -43,7 +32,7 @@ public final class Activations {
         INDArray out = in.ulike();
         // y = max(x, 0): libnd4j's maximum against a shared zero scalar runs the scalar max kernel, minus the
         // ScalarMax op object Nd4j.exec would build
-        Native.exec("maximum", Native.in(in, zero(in.dataType())), Native.out(out), Native.ints());
+        Native.exec("maximum", Native.in(in, ConstantArrays.zero(in.dataType())), Native.out(out), Native.ints());
         return Tensor.fromOp("relu", out, (g, needs) -> {
             INDArray grad = out.ulike();
             Nd4j.exec(new Step(out, grad, 0.0));                             // 1 where y > 0, else 0

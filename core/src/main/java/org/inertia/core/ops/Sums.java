@@ -1,9 +1,5 @@
 package org.inertia.core.ops;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.inertia.core.MemoryScope;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,28 +10,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradients where they run (docs/performance.md).
  */
 final class Sums {
-    /** Ones vectors by type and length, kept per thread (they live across steps, outside any scope). */
-    private static final ThreadLocal<Map<String, INDArray>> ONES = ThreadLocal.withInitial(HashMap::new);
-
     private Sums() {
     }
 
     /** Σ over the rows of {@code m} [R, C]: the column sums, shape [C]. */
     static INDArray columnSums(INDArray m) {
         INDArray out = Nd4j.createUninitialized(m.dataType(), 1, m.size(1));
-        MatMul.gemm(ones(m.dataType(), m.size(0)), m, true, false, out);   // 1ᵀ · m
+        MatMul.gemm(ConstantArrays.onesColumn(m.dataType(), m.size(0)), m, true, false, out);   // 1ᵀ · m
         return out.reshape(m.size(1));
     }
 
     /** Σ over the columns of {@code m} [R, C]: the row sums, shape [R]. */
     static INDArray rowSums(INDArray m) {
         INDArray out = Nd4j.createUninitialized(m.dataType(), m.size(0), 1);
-        MatMul.gemm(m, ones(m.dataType(), m.size(1)), false, false, out);  // m · 1
+        MatMul.gemm(m, ConstantArrays.onesColumn(m.dataType(), m.size(1)), false, false, out);  // m · 1
         return out.reshape(m.size(0));
-    }
-
-    /** A column of {@code n} ones, [n, 1]. */
-    private static INDArray ones(DataType type, long n) {
-        return ONES.get().computeIfAbsent(type + ":" + n, k -> MemoryScope.persistent(() -> Nd4j.ones(type, n, 1)));
     }
 }
