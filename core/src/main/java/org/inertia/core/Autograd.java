@@ -54,7 +54,9 @@ final class Autograd {
         for (int i = 0; i < inputs.length; i++) {
             needsGrad[i] = inputs[i].requiresGrad();
         }
-        INDArray[] grads = node.backward().apply(gradOutput, needsGrad);
+        INDArray[] into = node.backward() instanceof BackwardInto ? staleLeafBuffers(inputs, needsGrad) : null;
+        INDArray[] grads = into == null ? node.backward().apply(gradOutput, needsGrad)
+                : ((BackwardInto) node.backward()).apply(gradOutput, needsGrad, into);
         if (grads.length != inputs.length) {
             throw new IllegalStateException("backward of '" + node.op + "' returned " + grads.length
                     + " gradients for " + inputs.length + " inputs");
@@ -65,7 +67,9 @@ final class Autograd {
             }
             Tensor input = inputs[i];
             checkGradShape(node, i, input, grads[i]);
-            if (input.isLeaf()) {
+            if (input.isLeaf() && into != null && into[i] != null && grads[i] == into[i]) {
+                GradSink.destinationFor(input).gradWritten();          // the op wrote it in place
+            } else if (input.isLeaf()) {
                 input.accumulateGrad(grads[i]);
             } else {
                 // Out of place: the array may be shared with another input (e.g. add passes the
@@ -73,6 +77,30 @@ final class Autograd {
                 pending.merge(input, grads[i], INDArray::add);
             }
         }
+    }
+
+    /**
+     * For each leaf input needing a gradient, its gradient buffer if that holds nothing yet this step
+     * (see {@link BackwardInto}), else null. A leaf that is several inputs of one op gets its buffer
+     * once: two gradients written into one buffer would overwrite each other instead of adding.
+     */
+    private static INDArray[] staleLeafBuffers(Tensor[] inputs, boolean[] needsGrad) {
+        INDArray[] into = new INDArray[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            if (needsGrad[i] && inputs[i].isLeaf() && !appearsBefore(inputs, i)) {
+                into[i] = GradSink.destinationFor(inputs[i]).staleGradBuffer(inputs[i]);
+            }
+        }
+        return into;
+    }
+
+    private static boolean appearsBefore(Tensor[] inputs, int i) {
+        for (int j = 0; j < i; j++) {
+            if (inputs[j] == inputs[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkGradShape(Node node, int index, Tensor input, INDArray grad) {

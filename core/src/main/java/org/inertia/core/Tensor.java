@@ -341,6 +341,21 @@ public class Tensor {
         gradValid = true;
     }
 
+    /**
+     * This tensor's gradient buffer if it holds no gradient (none since {@link #zeroGrad()}) and has
+     * {@code leaf}'s shape and dtype, so an op may write the leaf's first gradient straight into it
+     * ({@link BackwardInto}); otherwise null.
+     */
+    INDArray staleGradBuffer(Tensor leaf) {
+        return !gradValid && grad != null && grad.dataType() == leaf.data.dataType()
+                && Arrays.equals(grad.shape(), leaf.shape()) ? grad : null;
+    }
+
+    /** Marks the buffer returned by {@link #staleGradBuffer} as holding this step's gradient. */
+    void gradWritten() {
+        gradValid = true;
+    }
+
     /** A leaf sharing this tensor's data, cut off from the graph. */
     public final Tensor detach() {
         return new Tensor(data, false, null);

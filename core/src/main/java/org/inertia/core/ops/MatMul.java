@@ -1,6 +1,7 @@
 package org.inertia.core.ops;
 
 import java.util.Arrays;
+import org.inertia.core.BackwardInto;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -89,10 +90,10 @@ public final class MatMul {
             y.addiRowVector(bias.data());
         }
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
-        return Tensor.fromOp("linear", y, (g, needs) -> {
+        return Tensor.fromOp("linear", y, (BackwardInto) (g, needs, into) -> {
             INDArray[] grads = new INDArray[inputs.length];
             grads[0] = needs[0] ? gemm(g, w, false, false) : null;        // dx = g · W
-            grads[1] = needs[1] ? gemm(g, x, true, false) : null;         // dW = gᵀ · x
+            grads[1] = needs[1] ? gemmInto(g, x, true, false, into[1]) : null;   // dW = gᵀ · x
             if (bias != null && needs[2]) {
                 grads[2] = Sums.columnSums(g);                              // db = Σ_batch g
             }
@@ -118,13 +119,21 @@ public final class MatMul {
         return out;
     }
 
+    /**
+     * {@link #gemm(INDArray, INDArray, boolean, boolean)} into {@code into} when the engine offers a
+     * leaf's gradient buffer ({@link BackwardInto}), else into a new array.
+     */
+    private static INDArray gemmInto(INDArray a, INDArray b, boolean transposeA, boolean transposeB, INDArray into) {
+        return into == null ? gemm(a, b, transposeA, transposeB) : gemm(a, b, transposeA, transposeB, into);
+    }
+
     private static Tensor matmul2d(Tensor a, Tensor b) {
         INDArray x = a.data();
         INDArray w = b.data();
         INDArray out = gemm(x, w, false, false);
-        return Tensor.fromOp("matmul", out, (g, needs) -> new INDArray[] {
-            needs[0] ? gemm(g, w, false, true) : null,   // dA = dC · Bᵀ
-            needs[1] ? gemm(x, g, true, false) : null},  // dB = Aᵀ · dC
+        return Tensor.fromOp("matmul", out, (BackwardInto) (g, needs, into) -> new INDArray[] {
+            needs[0] ? gemmInto(g, w, false, true, into[0]) : null,   // dA = dC · Bᵀ
+            needs[1] ? gemmInto(x, g, true, false, into[1]) : null},  // dB = Aᵀ · dC
             a, b);
     }
 
