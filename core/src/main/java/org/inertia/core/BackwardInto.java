@@ -8,11 +8,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Why: a leaf's first gradient of a step (a weight gradient, usually) would otherwise be computed
  * into a new array and then copied into the leaf's gradient buffer. For a linear layer's weights that
  * copy is a whole extra pass over the largest array of the step (on the mlp benchmark, 4–8% of each
- * training thread's time). An op whose kernel can write anywhere — a GEMM — writes there directly.
+ * training thread's time). Ops whose kernels can write anywhere — the GEMMs of {@code linear} and
+ * {@code matmul}, {@code conv2d}'s kernels, the bias sums — write there directly.
  *
  * <p>The engine passes {@code into[i]} only for a leaf input whose buffer holds no gradient yet this
- * step; it has the input's shape and dtype and its contents are to be overwritten. The op either
- * returns {@code into[i]} itself as gradient i (having written it) or any other array as usual.
+ * step; it is a dense row-major array of the input's shape and dtype, and its contents are to be
+ * overwritten. The op either returns {@code into[i]} itself as gradient i (having written it) or any
+ * other array as usual.
  */
 @FunctionalInterface
 public interface BackwardInto extends Backward {

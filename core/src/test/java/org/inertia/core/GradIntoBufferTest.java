@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.function.Function;
+import org.inertia.core.ops.Convolution;
 import org.inertia.core.ops.MatMul;
+import org.inertia.core.ops.Window2d;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -33,6 +37,7 @@ class GradIntoBufferTest {
 
         loss.apply(new Tensor[] {uniform(DType.FLOAT32, 4, 8, 5), w, b}).backward();    // creates the buffers
         INDArray buffer = w.grad().data();
+        INDArray biasBuffer = b.grad().data();
         w.zeroGrad();
         b.zeroGrad();
         Tensor x = uniform(DType.FLOAT32, 5, 8, 5);
@@ -42,7 +47,38 @@ class GradIntoBufferTest {
         Tensor b2 = fresh(b);
         loss.apply(new Tensor[] {x, w2, b2}).backward();
         assertSame(buffer, w.grad().data(), "the weight gradient went into the kept buffer");
+        assertSame(biasBuffer, b.grad().data(), "so did the bias gradient");
         assertNotSame(buffer, w2.grad().data());
+        assertArrayEquals(w2.grad().data().ravel().toFloatVector(), w.grad().data().ravel().toFloatVector(), 0f);
+        assertArrayEquals(b2.grad().data().ravel().toFloatVector(), b.grad().data().ravel().toFloatVector(), 0f);
+    }
+
+    /**
+     * conv2d's parameter gradients, through conv2d_bp (the input wants a gradient) and through the
+     * first-layer path (it does not), go into the kept buffers with the same bits.
+     */
+    @ParameterizedTest(name = "input needs a gradient: {0}")
+    @ValueSource(booleans = {true, false})
+    void convolutionParameterGradientsAreWrittenIntoTheirKeptBuffersWithTheSameBits(boolean inputGrad) {
+        Window2d window = Window2d.square(3, 1, 1, 1);
+        Tensor w = uniform(DType.FLOAT32, 12, 4, 2, 3, 3).requiresGrad(true);
+        Tensor b = uniform(DType.FLOAT32, 13, 4).requiresGrad(true);
+        Tensor g = uniform(DType.FLOAT32, 14, 3, 4, 6, 6);
+        Function<Tensor[], Tensor> conv = p -> Convolution.conv2d(p[0], p[1], p[2], window);
+
+        conv.apply(new Tensor[] {uniform(DType.FLOAT32, 15, 3, 2, 6, 6).requiresGrad(inputGrad), w, b}).backward(g);
+        INDArray weightBuffer = w.grad().data();
+        INDArray biasBuffer = b.grad().data();
+        w.zeroGrad();
+        b.zeroGrad();
+        Tensor x = uniform(DType.FLOAT32, 16, 3, 2, 6, 6).requiresGrad(inputGrad);
+        conv.apply(new Tensor[] {x, w, b}).backward(g);
+
+        Tensor w2 = fresh(w);
+        Tensor b2 = fresh(b);
+        conv.apply(new Tensor[] {x.detach().requiresGrad(inputGrad), w2, b2}).backward(g);
+        assertSame(weightBuffer, w.grad().data(), "the weight gradient went into the kept buffer");
+        assertSame(biasBuffer, b.grad().data(), "so did the bias gradient");
         assertArrayEquals(w2.grad().data().ravel().toFloatVector(), w.grad().data().ravel().toFloatVector(), 0f);
         assertArrayEquals(b2.grad().data().ravel().toFloatVector(), b.grad().data().ravel().toFloatVector(), 0f);
     }

@@ -1,6 +1,7 @@
 package org.inertia.core.ops;
 
 import java.nio.ByteBuffer;
+import org.inertia.core.BackwardInto;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,18 +44,19 @@ public final class Convolution {
         Native.exec("conv2d", b == null ? Native.in(x, w) : Native.in(x, w, b), Native.out(out), args);
 
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
-        return Tensor.fromOp("conv2d", out, (g, needs) -> {
+        return Tensor.fromOp("conv2d", out, (BackwardInto) (g, needs, into) -> {
             if (!needs[0]) {
-                return parameterGradients(x, w.shape(), g, window, needs, inputs.length);
+                return parameterGradients(x, w.shape(), g, window, needs, inputs.length, into);
             }
-            // conv2d_bp always computes dL/dinput, dL/dweight and dL/dbias together.
+            // conv2d_bp always computes dL/dinput, dL/dweight and dL/dbias together; the parameters'
+            // go straight into their gradient buffers when the engine offers them (BackwardInto).
             INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
-            INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
+            INDArray gradW = into[1] != null ? into[1] : Nd4j.createUninitialized(w.dataType(), w.shape());
             if (b == null) {
                 Native.exec("conv2d_bp", Native.in(x, w, g), Native.out(gradIn, gradW), args);
                 return new INDArray[] {gradIn, gradW};
             }
-            INDArray gradB = Nd4j.createUninitialized(b.dataType(), b.shape());
+            INDArray gradB = into[2] != null ? into[2] : Nd4j.createUninitialized(b.dataType(), b.shape());
             Native.exec("conv2d_bp", Native.in(x, w, b, g), Native.out(gradIn, gradW, gradB), args);
             return new INDArray[] {gradIn, gradW, gradB};
         }, inputs);
@@ -76,7 +78,7 @@ public final class Convolution {
      * the last input rows unused, which only widens it) and transposed back to [O, C, kH, kW].
      */
     private static INDArray[] parameterGradients(INDArray x, long[] weightShape, INDArray g, Window2d window,
-                                                 boolean[] needs, int inputCount) {
+                                                 boolean[] needs, int inputCount, INDArray[] into) {
         INDArray[] grads = new INDArray[inputCount];
         INDArray gT = swapLeadingAxes(g);                                              // [O, N, oH, oW]
         if (needs[1]) {
@@ -91,10 +93,10 @@ public final class Convolution {
             INDArray cropped = full.size(2) == weightShape[2] && full.size(3) == weightShape[3] ? full
                     : full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, weightShape[2]),
                     NDArrayIndex.interval(0, weightShape[3]));
-            grads[1] = swapLeadingAxes(cropped);                                       // [O, C, kH, kW]
+            grads[1] = swapLeadingAxes(cropped, into[1]);                              // [O, C, kH, kW]
         }
         if (inputCount == 3 && needs[2]) {
-            grads[2] = Sums.rowSums(gT.reshape(gT.size(0), -1));                         // Σ over n, y, x
+            grads[2] = Sums.rowSums(gT.reshape(gT.size(0), -1), into[2]);               // Σ over n, y, x
         }
         return grads;
     }
@@ -106,11 +108,17 @@ public final class Convolution {
      * against ~0.05 ms).
      */
     static INDArray swapLeadingAxes(INDArray a) {
+        return swapLeadingAxes(a, null);
+    }
+
+    /** {@link #swapLeadingAxes(INDArray)} into {@code into} (dense, row-major, [B, A, H, W]) if given. */
+    static INDArray swapLeadingAxes(INDArray a, INDArray into) {
         long[] shape = a.shape();
         if (!SmallArrays.dense(a) || a.length() * a.dataType().width() > Integer.MAX_VALUE) {
-            return a.permute(1, 0, 2, 3).dup('c');
+            return into == null ? a.permute(1, 0, 2, 3).dup('c') : into.assign(a.permute(1, 0, 2, 3));
         }
-        INDArray out = Nd4j.createUninitialized(a.dataType(), shape[1], shape[0], shape[2], shape[3]);
+        INDArray out = into != null ? into
+                : Nd4j.createUninitialized(a.dataType(), shape[1], shape[0], shape[2], shape[3]);
         int rows = (int) shape[0];
         int cols = (int) shape[1];
         int block = (int) (shape[2] * shape[3]) * a.dataType().width();             // one plane, in bytes

@@ -95,7 +95,7 @@ public final class MatMul {
             grads[0] = needs[0] ? gemm(g, w, false, false) : null;        // dx = g · W
             grads[1] = needs[1] ? gemmInto(g, x, true, false, into[1]) : null;   // dW = gᵀ · x
             if (bias != null && needs[2]) {
-                grads[2] = Sums.columnSums(g);                              // db = Σ_batch g
+                grads[2] = Sums.columnSums(g, into[2]);                     // db = Σ_batch g
             }
             return grads;
         }, inputs);

@@ -13,17 +13,22 @@ final class Sums {
     private Sums() {
     }
 
-    /** Σ over the rows of {@code m} [R, C]: the column sums, shape [C]. */
-    static INDArray columnSums(INDArray m) {
-        INDArray out = Nd4j.createUninitialized(m.dataType(), 1, m.size(1));
-        MatMul.gemm(ConstantArrays.onesColumn(m.dataType(), m.size(0)), m, true, false, out);   // 1ᵀ · m
-        return out.reshape(m.size(1));
+    /**
+     * Σ over the rows of {@code m} [R, C]: the column sums, shape [C] — written into {@code into} and
+     * returned when it is given (a dense [C] array, e.g. a bias's gradient buffer), else into a new one.
+     */
+    static INDArray columnSums(INDArray m, INDArray into) {
+        INDArray out = into == null ? Nd4j.createUninitialized(m.dataType(), m.size(1)) : into;
+        MatMul.gemm(ConstantArrays.onesColumn(m.dataType(), m.size(0)), m, true, false,
+                out.reshape(1, m.size(1)));                                                    // 1ᵀ · m
+        return out;
     }
 
-    /** Σ over the columns of {@code m} [R, C]: the row sums, shape [R]. */
-    static INDArray rowSums(INDArray m) {
-        INDArray out = Nd4j.createUninitialized(m.dataType(), m.size(0), 1);
-        MatMul.gemm(m, ConstantArrays.onesColumn(m.dataType(), m.size(1)), false, false, out);  // m · 1
-        return out.reshape(m.size(0));
+    /** Σ over the columns of {@code m} [R, C]: the row sums, shape [R], into {@code into} if given. */
+    static INDArray rowSums(INDArray m, INDArray into) {
+        INDArray out = into == null ? Nd4j.createUninitialized(m.dataType(), m.size(0)) : into;
+        MatMul.gemm(m, ConstantArrays.onesColumn(m.dataType(), m.size(1)), false, false,
+                out.reshape(m.size(0), 1));                                                    // m · 1
+        return out;
     }
 }
