@@ -93,7 +93,7 @@ public final class MatMul {
         return Tensor.fromOp("linear", y, (BackwardInto) (g, needs, into) -> {
             INDArray[] grads = new INDArray[inputs.length];
             grads[0] = needs[0] ? gemm(g, w, false, false) : null;        // dx = g · W
-            grads[1] = needs[1] ? gemmInto(g, x, true, false, into[1]) : null;   // dW = gᵀ · x
+            grads[1] = needs[1] ? gemm(g, x, true, false, into[1]) : null;       // dW = gᵀ · x
             if (bias != null && needs[2]) {
                 grads[2] = Sums.columnSums(g, into[2]);                     // db = Σ_batch g
             }
@@ -108,23 +108,21 @@ public final class MatMul {
      * builds an op object per call and asks libnd4j for the output shape first.
      */
     static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
-        long rows = transposeA ? a.size(1) : a.size(0);
-        long cols = transposeB ? b.size(0) : b.size(1);
-        return gemm(a, b, transposeA, transposeB, Nd4j.createUninitialized(a.dataType(), rows, cols));
-    }
-
-    /** {@link #gemm(INDArray, INDArray, boolean, boolean)} into {@code out}, which it returns. */
-    static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB, INDArray out) {
-        Native.exec("matmul", Native.in(a, b), Native.out(out), Native.ints(transposeA ? 1 : 0, transposeB ? 1 : 0, 0), 1.0, 0.0);
-        return out;
+        return gemm(a, b, transposeA, transposeB, null);
     }
 
     /**
-     * {@link #gemm(INDArray, INDArray, boolean, boolean)} into {@code into} when the engine offers a
-     * leaf's gradient buffer ({@link BackwardInto}), else into a new array.
+     * {@link #gemm(INDArray, INDArray, boolean, boolean)} into {@code out}, which it returns; a new array
+     * when {@code out} is null (a backward's {@code into[i]} when the engine offers no buffer).
      */
-    private static INDArray gemmInto(INDArray a, INDArray b, boolean transposeA, boolean transposeB, INDArray into) {
-        return into == null ? gemm(a, b, transposeA, transposeB) : gemm(a, b, transposeA, transposeB, into);
+    static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB, INDArray out) {
+        if (out == null) {
+            long rows = transposeA ? a.size(1) : a.size(0);
+            long cols = transposeB ? b.size(0) : b.size(1);
+            out = Nd4j.createUninitialized(a.dataType(), rows, cols);
+        }
+        Native.exec("matmul", Native.in(a, b), Native.out(out), Native.ints(transposeA ? 1 : 0, transposeB ? 1 : 0, 0), 1.0, 0.0);
+        return out;
     }
 
     private static Tensor matmul2d(Tensor a, Tensor b) {
@@ -132,8 +130,8 @@ public final class MatMul {
         INDArray w = b.data();
         INDArray out = gemm(x, w, false, false);
         return Tensor.fromOp("matmul", out, (BackwardInto) (g, needs, into) -> new INDArray[] {
-            needs[0] ? gemmInto(g, w, false, true, into[0]) : null,   // dA = dC · Bᵀ
-            needs[1] ? gemmInto(x, g, true, false, into[1]) : null},  // dB = Aᵀ · dC
+            needs[0] ? gemm(g, w, false, true, into[0]) : null,   // dA = dC · Bᵀ
+            needs[1] ? gemm(x, g, true, false, into[1]) : null},  // dB = Aᵀ · dC
             a, b);
     }
 
