@@ -5,11 +5,14 @@ The machine's speed drifts (other tenants take CPU time), so a ratio only counts
 the same session, interleaved: for each workload, `--pairs` rounds of A (Inertia) then B (PyTorch),
 each a fresh process. Both sides get the same environment: 2 threads and the settings that make
 OpenBLAS and OpenMP behave on a small machine (below). With `--untuned`, every round also runs Inertia
-with those variables removed, to check that it is just as fast out of the box.
+with those variables removed, to check that it is just as fast out of the box. With `--quick`, every
+round also runs Inertia with `-Dinertia.jit=quick` (C2 only for Inertia's numeric loops: a shorter
+JIT warm-up, docs/performance.md "Quick start").
 
     ./mvnw -B -q package -DskipTests
     /usr/bin/python3 bench/side_by_side.py                      # all three workloads, 3 pairs
     /usr/bin/python3 bench/side_by_side.py --workloads lenet5 --pairs 5 --untuned
+    /usr/bin/python3 bench/side_by_side.py --quick               # also Inertia with the quick JIT policy
 
 Prints one line per run as it goes, then a Markdown table: median samples/s of each side and the
 ratio Inertia / PyTorch of those medians (> 1: Inertia is faster). Needs Debian's python3-torch.
@@ -74,6 +77,7 @@ def main():
                    help="how Inertia is run (default: the ./inertia launcher, as the README runs it)")
     p.add_argument("--python", default=sys.executable, help="the interpreter that has torch (default: this one)")
     p.add_argument("--untuned", action="store_true", help="also run Inertia without the tuning variables")
+    p.add_argument("--quick", action="store_true", help="also run Inertia with -Dinertia.jit=quick")
     args = p.parse_args()
     if args.pairs < 1:
         p.error("--pairs must be >= 1")
@@ -90,6 +94,11 @@ def main():
         sides.append(("inertia-untuned", untuned_environment(),
                       lambda w: [args.launcher, "bench", "--workload", w]))
 
+    if args.quick:
+        quick = dict(tuned)
+        quick["INERTIA_JAVA_OPTS"] = (tuned.get("INERTIA_JAVA_OPTS", "") + " -Dinertia.jit=quick").strip()
+        sides.append(("inertia-quick", quick, lambda w: [args.launcher, "bench", "--workload", w]))
+
     results = {}
     for w in args.workloads.split(","):
         for r in range(args.pairs):
@@ -101,8 +110,10 @@ def main():
 
     header = "| workload | Inertia samples/s | PyTorch samples/s | ratio |"
     rule = "|---|---|---|---|"
-    if args.untuned:
-        header += " Inertia untuned | untuned ratio |"
+    extra = [(name, label) for name, label, wanted in (("inertia-untuned", "untuned", args.untuned),
+                                                       ("inertia-quick", "quick", args.quick)) if wanted]
+    for _, label in extra:
+        header += f" Inertia {label} | {label} ratio |"
         rule += "---|---|"
     print(f"\nmedians of {args.pairs} alternating pairs, {args.steps} timed steps each:\n")
     print(header)
@@ -111,8 +122,8 @@ def main():
         a = statistics.median(results[(w, "inertia")])
         b = statistics.median(results[(w, "pytorch")])
         row = f"| {w} | {a:,.0f} | {b:,.0f} | {a / b:.2f} |"
-        if args.untuned:
-            c = statistics.median(results[(w, "inertia-untuned")])
+        for name, _ in extra:
+            c = statistics.median(results[(w, name)])
             row += f" {c:,.0f} | {c / b:.2f} |"
         print(row)
 

@@ -14,6 +14,12 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");   // charts render to files, never to a screen
         turnOffPhysicalMemoryCheck();
+        try {
+            JitPolicy.applyFromSystemProperty();    // before the training code is hot enough to compile
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage());   // as the commands report bad input
+            System.exit(2);
+        }
         System.exit(InertiaCommand.create().execute(args));
     }
 

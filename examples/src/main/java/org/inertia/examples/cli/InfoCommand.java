@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.inertia.examples.JitPolicy;
 import org.inertia.nn.train.DataParallel;
 import org.inertia.nn.train.ThreadsAfterWarmup;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,6 +46,7 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "training threads", "1".equals(shards.strip()) ? "1 (" + DataParallel.PROPERTY + " not set)"
                 : shards + ": batches split across them, one OpenMP thread each, where the model has no batch norm or "
                 + "dropout (" + DataParallel.PROPERTY + ")");
+        out.printf(Locale.ROOT, format, "JIT", JitPolicy.describe());
         Set<String> flags = NativeBuild.cpuFlags();
         out.printf(Locale.ROOT, format, "CPU", NativeBuild.cpuModel() + ", " + cores + " cores, "
                 + SpeedCheck.vectorIsa(flags));
