@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.inertia.examples.JitPolicy.Mode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +64,18 @@ class JitPolicyTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, JitPolicy::applyFromSystemProperty);
         assertEquals("inertia.jit must be 'default' or 'quick', got 'fast'", e.getMessage());
         assertFalse(JitPolicy.quickInstalled());
+    }
+
+    @Test
+    void theCommandRefusesAnUnknownValueAtStartWithExitCode2() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + JitPolicy.PROPERTY + "=fast", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "info");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command did not exit");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), out);
+        assertEquals("error: inertia.jit must be 'default' or 'quick', got 'fast'", out.strip());
     }
 
     private static int count(String text, String part) {
