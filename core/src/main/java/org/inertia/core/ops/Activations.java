@@ -1,7 +1,9 @@
 package org.inertia.core.ops;
 
+import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
@@ -42,7 +44,11 @@ public final class Activations {
         }, x);
     }
 
-    /** x where x > 0, else slope·x.  d/dx = 1 or slope. */
+    /**
+     * x where x > 0, else slope·x.  d/dx = 1 where x > 0, else slope (at 0 too, as PyTorch). Written
+     * out rather than through libnd4j's {@code lrelu_bp}, which rounds the slope to float32 and passes
+     * the whole gradient at 0.
+     */
     public static Tensor leakyRelu(Tensor x, double negativeSlope) {
         Shapes.requireFloat("leakyRelu", x);
         if (!Double.isFinite(negativeSlope)) {
@@ -51,9 +57,9 @@ public final class Activations {
         INDArray in = x.data();
         INDArray out = Transforms.leakyRelu(in, negativeSlope, true);
         return Tensor.fromOp("leakyRelu", out, (g, needs) -> {
-            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
-            Native.exec("lrelu_bp", Native.in(in, g), Native.out(grad), Native.ints(), negativeSlope);
-            return new INDArray[] {grad};
+            INDArray positive = in.gt(0).castTo(g.dataType());                       // 1 where x > 0, else 0
+            INDArray rest = positive.rsub(1);                                        // 1 where x ≤ 0
+            return new INDArray[] {g.mul(positive).addi(g.mul(rest).muli(negativeSlope))};
         }, x);
     }
 
@@ -99,14 +105,25 @@ public final class Activations {
     }
 
     /**
-     * e^xᵢ / Σⱼ e^xⱼ along {@code axis} (computed natively, shifted by the max so it cannot overflow).
+     * e^xᵢ / Σⱼ e^xⱼ along {@code axis}, computed as e^(x − max) / Σ e^(x − max) so it cannot overflow.
      * d/dx = y ⊙ (g − Σ g ⊙ y): the Jacobian diag(y) − y yᵀ applied to g.
+     *
+     * <p>float32 takes libnd4j's native {@code softmax}; in float64 that kernel returns NaN for a row of
+     * very negative logits (e.g. all near −1000) in a tensor of several rows, so float64 always takes
+     * the readable form.
      */
     public static Tensor softmax(Tensor x, int axis) {
         Shapes.requireFloat("softmax", x);
         int ax = Shapes.axis("softmax", axis, x.rank());
-        INDArray out = Nd4j.createUninitialized(x.data().dataType(), x.shape());
-        Native.exec("softmax", Native.in(x.data()), Native.out(out), Native.ints(ax));
+        INDArray in = x.data();
+        INDArray out;
+        if (FastPaths.enabled() && in.dataType() == DataType.FLOAT) {
+            out = Nd4j.createUninitialized(in.dataType(), in.shape());
+            Native.exec("softmax", Native.in(in), Native.out(out), Native.ints(ax));
+        } else {
+            INDArray e = Transforms.exp(in.sub(in.max(true, ax)), false);              // e^(x − max)
+            out = e.divi(e.sum(true, ax));                                             // / Σ e^(x − max)
+        }
         return Tensor.fromOp("softmax", out, (g, needs) -> {
             INDArray dot = g.mul(out).sum(true, ax);
             return new INDArray[] {g.sub(dot).muli(out)};

@@ -2,6 +2,7 @@ package org.inertia.core.ops;
 
 import java.nio.ByteBuffer;
 import org.inertia.core.BackwardInto;
+import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,8 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * 2-D convolution (cross-correlation, as every framework computes it) over NCHW batches, forward and
- * backward in libnd4j's native {@code conv2d} / {@code conv2d_bp} (im2col + GEMM).
+ * 2-D convolution (cross-correlation, as every framework computes it) over NCHW batches.
+ * {@link #conv2dReference} is the readable form (taps gathered into columns, one GEMM); the fast form
+ * is libnd4j's native {@code conv2d} / {@code conv2d_bp}, which computes the same thing in one call
+ * each way. Dilated windows take the readable form: libnd4j's oneDNN kernel refuses every dilated
+ * float32 convolution.
  *
  * <p>Weights use PyTorch's layout {@code [out channels, in channels, kH, kW]}, so weights move
  * between the two frameworks unchanged.
@@ -33,6 +37,9 @@ public final class Convolution {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Window2d window) {
         check(input, weight, bias, window);
+        if (!FastPaths.enabled() || window.dilationH() > 1 || window.dilationW() > 1) {
+            return conv2dReference(input, weight, bias, window);
+        }
         long n = input.shape()[0];
         long outH = window.outputHeight(input.shape()[2]);
         long outW = window.outputWidth(input.shape()[3]);
@@ -45,7 +52,7 @@ public final class Convolution {
 
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
         return Tensor.fromOp("conv2d", out, (BackwardInto) (g, needs, into) -> {
-            if (!needs[0]) {
+            if (!needs[0] && window.strideH() == 1 && window.strideW() == 1) {
                 return parameterGradients(x, w.shape(), g, window, needs, inputs.length, into);
             }
             // conv2d_bp always computes dL/dinput, dL/dweight and dL/dbias together; the parameters'
@@ -63,19 +70,85 @@ public final class Convolution {
     }
 
     /**
-     * dL/dweight and dL/dbias when no gradient is wanted for the input (a network's first layer).
-     * conv2d_bp would compute the input gradient anyway, and for a large image that is most of its
-     * cost (4.5 ms of LeNet-5's first layer, against 0.9 ms for this; docs/performance.md).
+     * The readable convolution: gather what each kernel tap sees into columns (im2col), multiply by
+     * the weights as one matrix, and run the same steps backwards for the gradients.
      *
      * <pre>
-     *   dW[o, c, i, j] = Σ_{n,y,x} g[n, o, y, x] · x_pad[n, c, s·y + d·i, s·x + d·j]
+     *   cols[(c, i, j), (n, y, x)] = tap(i, j)[n, c, y, x]                 [C·kH·kW, N·oH·oW]
+     *   out  = W · cols + b                 W as [O, C·kH·kW]                [O, N·oH·oW] → [N, O, oH, oW]
+     *   dW   = g · colsᵀ,   db = Σ g,   dcols = Wᵀ · g,  added back tap by tap into the padded input
+     * </pre>
+     */
+    static Tensor conv2dReference(Tensor input, Tensor weight, Tensor bias, Window2d window) {
+        INDArray x = input.data();
+        INDArray w = weight.data();
+        long n = x.size(0);
+        long c = x.size(1);
+        long o = w.size(0);
+        long outH = window.outputHeight(x.size(2));
+        long outW = window.outputWidth(x.size(3));
+        long taps = c * window.kernelH() * window.kernelW();
+        INDArray padded = WindowViews.pad(x, window, 0);
+        INDArray cols = Nd4j.create(x.dataType(), c, window.kernelH(), window.kernelW(), n, outH, outW);
+        for (int i = 0; i < window.kernelH(); i++) {
+            for (int j = 0; j < window.kernelW(); j++) {
+                tapOf(cols, i, j).assign(WindowViews.tap(padded, window, i, j, outH, outW).permute(1, 0, 2, 3));
+            }
+        }
+        INDArray colsMatrix = cols.reshape('c', taps, n * outH * outW);
+        INDArray weightMatrix = w.dup('c').reshape('c', o, taps);
+        INDArray outMatrix = weightMatrix.mmul(colsMatrix);                                   // [O, N·oH·oW]
+        if (bias != null) {
+            outMatrix.addiColumnVector(bias.data().reshape(o, 1));
+        }
+        INDArray out = outMatrix.reshape('c', o, n, outH, outW).permute(1, 0, 2, 3).dup('c');
+
+        Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
+        return Tensor.fromOp("conv2d", out, (g, needs) -> {
+            INDArray gradMatrix = g.permute(1, 0, 2, 3).dup('c').reshape('c', o, n * outH * outW);
+            INDArray[] grads = new INDArray[inputs.length];
+            if (needs[0]) {
+                INDArray gradCols = weightMatrix.transpose().mmul(gradMatrix)                 // dcols = Wᵀ · g
+                        .reshape('c', c, window.kernelH(), window.kernelW(), n, outH, outW);
+                INDArray gradPadded = Nd4j.zeros(x.dataType(), padded.shape());
+                for (int i = 0; i < window.kernelH(); i++) {
+                    for (int j = 0; j < window.kernelW(); j++) {
+                        WindowViews.tap(gradPadded, window, i, j, outH, outW)
+                                .addi(tapOf(gradCols, i, j).permute(1, 0, 2, 3));
+                    }
+                }
+                grads[0] = WindowViews.interior(gradPadded, window).dup('c');
+            }
+            if (needs[1]) {
+                grads[1] = gradMatrix.mmul(colsMatrix.transpose()).reshape('c', w.shape());  // dW = g · colsᵀ
+            }
+            if (bias != null && needs[2]) {
+                grads[2] = gradMatrix.sum(1);                                                 // db = Σ g
+            }
+            return grads;
+        }, inputs);
+    }
+
+    /** cols[:, i, j] of a [C, kH, kW, N, oH, oW] array: the columns of kernel tap (i, j), [C, N, oH, oW]. */
+    private static INDArray tapOf(INDArray cols, int i, int j) {
+        return cols.get(NDArrayIndex.all(), NDArrayIndex.point(i), NDArrayIndex.point(j), NDArrayIndex.all(),
+                NDArrayIndex.all(), NDArrayIndex.all());
+    }
+
+    /**
+     * dL/dweight and dL/dbias when no gradient is wanted for the input (a network's first layer) and the
+     * window is undilated with stride 1. conv2d_bp would compute the input gradient anyway, and for a
+     * large image that is most of its cost (docs/performance.md, "Where the time goes").
+     *
+     * <pre>
+     *   dW[o, c, i, j] = Σ_{n,y,x} g[n, o, y, x] · x_pad[n, c, y + i, x + j]
      *   db[o]          = Σ_{n,y,x} g[n, o, y, x]
      * </pre>
      *
-     * The weight gradient is itself a convolution: of the input with its batch and channel axes
-     * swapped (xᵀ: [C, N, H, W]) by the output gradient as the kernel (gᵀ: [O, N, oH, oW]), with the
-     * forward stride and dilation exchanged. Its output [C, O, ≥kH, ≥kW] is cropped (a stride can leave
-     * the last input rows unused, which only widens it) and transposed back to [O, C, kH, kW].
+     * The weight gradient is itself a stride-1 convolution: of the input with its batch and channel
+     * axes swapped (xᵀ: [C, N, H, W]) by the output gradient as the kernel (gᵀ: [O, N, oH, oW]), with
+     * the same padding. Its output [C, O, kH, kW] is transposed back to [O, C, kH, kW]. (With a stride s
+     * it would be dilated by s, which libnd4j's oneDNN kernel refuses in float32.)
      */
     private static INDArray[] parameterGradients(INDArray x, long[] weightShape, INDArray g, Window2d window,
                                                  boolean[] needs, int inputCount, INDArray[] into) {
@@ -85,15 +158,11 @@ public final class Convolution {
             long c = x.size(1);
             INDArray xT = c == 1 ? x.reshape('c', 1, x.size(0), x.size(2), x.size(3))
                     : swapLeadingAxes(x);                                               // [C, N, H, W]
-            Window2d asGradient = new Window2d((int) gT.size(2), (int) gT.size(3), window.dilationH(),
-                    window.dilationW(), window.padH(), window.padW(), window.strideH(), window.strideW());
-            INDArray full = Nd4j.createUninitialized(x.dataType(), c, weightShape[0],
-                    asGradient.outputHeight(x.size(2)), asGradient.outputWidth(x.size(3)));
+            Window2d asGradient = new Window2d((int) gT.size(2), (int) gT.size(3), 1, 1, window.padH(), window.padW(),
+                    1, 1);
+            INDArray full = Nd4j.createUninitialized(x.dataType(), c, weightShape[0], weightShape[2], weightShape[3]);
             Native.exec("conv2d", Native.in(xT, gT), Native.out(full), asGradient.nativeArgs(NCHW, OIHW));
-            INDArray cropped = full.size(2) == weightShape[2] && full.size(3) == weightShape[3] ? full
-                    : full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, weightShape[2]),
-                    NDArrayIndex.interval(0, weightShape[3]));
-            grads[1] = swapLeadingAxes(cropped, into[1]);                              // [O, C, kH, kW]
+            grads[1] = swapLeadingAxes(full, into[1]);                                 // [O, C, kH, kW]
         }
         if (inputCount == 3 && needs[2]) {
             grads[2] = Sums.rowSums(gT.reshape(gT.size(0), -1), into[2]);               // Σ over n, y, x

@@ -25,11 +25,24 @@ public final class Dropout {
         if (!training || p == 0) {
             return x;
         }
-        INDArray mask = rng.bernoulli(x.dtype(), 1 - p, x.shape());
-        if (p < 1) {
-            mask.divi(1 - p);
+        return withMask(x, Tensor.wrap(rng.bernoulli(x.dtype(), 1 - p, x.shape())), p);
+    }
+
+    /**
+     * out = x ⊙ m / (1 − p) for a given 0/1 mask {@code m} of x's shape and dtype (what
+     * {@link #dropout} draws).  d/dx = m / (1 − p). With p = 1 the output is all zeros, as PyTorch's.
+     */
+    public static Tensor withMask(Tensor x, Tensor mask, double p) {
+        Shapes.requireSameFloatType("dropout", x, mask);
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("dropout: probability must be in [0, 1], got " + p);
         }
-        INDArray out = x.data().mul(mask);
-        return Tensor.fromOp("dropout", out, (g, needs) -> new INDArray[] {g.mul(mask)}, x);
+        if (!java.util.Arrays.equals(x.shape(), mask.shape())) {
+            throw new IllegalArgumentException("dropout: mask " + Shapes.str(mask.shape()) + " must have the input's shape "
+                    + Shapes.str(x.shape()));
+        }
+        INDArray scaled = p < 1 ? mask.data().div(1 - p) : mask.data().mul(0.0);   // m / (1 − p), as PyTorch scales it
+        INDArray out = x.data().mul(scaled);
+        return Tensor.fromOp("dropout", out, (g, needs) -> new INDArray[] {g.mul(scaled)}, x);
     }
 }

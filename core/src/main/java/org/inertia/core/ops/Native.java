@@ -46,6 +46,14 @@ public final class Native {
         }
     }
 
+    /**
+     * {@code a} itself if it is a dense row-major array of its own, else a dense copy. Some of libnd4j's
+     * kernels (batch norm, pooling, convolution) misread or crash on views with strides or offsets.
+     */
+    public static INDArray contiguous(INDArray a) {
+        return SmallArrays.dense(a) ? a : a.dup('c');
+    }
+
     public static INDArray[] in(INDArray... arrays) {
         return arrays;
     }

@@ -1,7 +1,9 @@
 package org.inertia.core.ops;
 
+import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -11,8 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * y = γ · (x − μ) / √(σ² + ε) + β, per channel.
  *
  * <p>{@link #batchNorm} is the training form: μ and σ² are the statistics of this batch (σ² biased,
- * as PyTorch normalises), so the gradient also flows through them; forward and backward are
- * libnd4j's native {@code batchnorm} / {@code batchnorm_bp}. {@link #batchNormInference} normalises
+ * as PyTorch normalises), so the gradient also flows through them; the forward is libnd4j's native
+ * {@code batchnorm}. {@link #batchNormInference} normalises
  * with given (running) statistics, which are constants to the gradient. Keeping running statistics
  * is the layer's job ({@code nn.BatchNorm2d}).
  */
@@ -27,7 +29,18 @@ public final class Normalization {
     }
 
     /**
-     * Training-mode batch norm.
+     * Training-mode batch norm. The gradient flows through the batch statistics as well:
+     *
+     * <pre>
+     *   x̂ = (x − μ) / √(σ² + ε)
+     *   dβ = Σ g,   dγ = Σ g·x̂
+     *   dx = γ / √(σ² + ε) · (g − mean(g) − x̂ · mean(g·x̂))
+     * </pre>
+     *
+     * sums and means over every axis but the channel axis. That readable form ({@link #backwardReference})
+     * is the exact one; float32 batches with γ and β take libnd4j's fused {@code batchnorm_bp} instead,
+     * which keeps 1/N in single precision (float64 gradients would only be float32-accurate) and aborts
+     * the JVM without γ.
      *
      * @param gamma scale {@code [C]} or {@code null}; @param beta shift {@code [C]} or {@code null}
      */
@@ -37,27 +50,59 @@ public final class Normalization {
             throw new IllegalArgumentException("batchNorm: training needs more than one value per channel to estimate "
                     + "a variance, got input " + Shapes.str(x.shape()));
         }
-        INDArray in = x.data();
+        INDArray in = Native.contiguous(x.data());
         INDArray mean = in.mean(statAxes);
         INDArray variance = in.var(false, statAxes);
-        INDArray[] inputs = nativeInputs(in, mean, variance, gamma, beta, null);
         INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
         long[] args = {gamma != null ? 1 : 0, beta != null ? 1 : 0, CHANNEL_AXIS};
-        Native.exec("batchnorm", inputs, Native.out(out), args, eps);
+        Native.exec("batchnorm", nativeInputs(in, mean, variance, gamma, beta, null), Native.out(out), args, eps);
 
         Tensor[] tensors = tensors(x, gamma, beta);
-        Tensor result = Tensor.fromOp("batchNorm", out, (g, needs) -> {
-            // batchnorm_bp: outputs dL/dx (through the batch statistics too), dL/dμ, dL/dσ², [dL/dγ], [dL/dβ].
-            INDArray gradIn = Nd4j.createUninitialized(in.dataType(), in.shape());
-            INDArray gradMean = Nd4j.createUninitialized(in.dataType(), mean.shape());
-            INDArray gradVar = Nd4j.createUninitialized(in.dataType(), mean.shape());
-            INDArray gradGamma = gamma == null ? null : Nd4j.createUninitialized(in.dataType(), mean.shape());
-            INDArray gradBeta = beta == null ? null : Nd4j.createUninitialized(in.dataType(), mean.shape());
-            Native.exec("batchnorm_bp", nativeInputs(in, mean, variance, gamma, beta, g),
-                    nonNull(gradIn, gradMean, gradVar, gradGamma, gradBeta), args, eps);
-            return grads(gradIn, gamma, gradGamma, beta, gradBeta);
-        }, tensors);
+        boolean fused = FastPaths.enabled() && in.dataType() == DataType.FLOAT && gamma != null && beta != null;
+        Tensor result = Tensor.fromOp("batchNorm", out, (g, needs) -> fused
+                ? backwardFused(in, mean, variance, gamma, beta, Native.contiguous(g), args, eps)
+                : backwardReference(in, mean, variance, gamma, beta, g, statAxes, eps, needs), tensors);
         return new BatchNormResult(result, mean, variance);
+    }
+
+    /** The backward above, as written: plain ND4J calls per line of the formula. */
+    private static INDArray[] backwardReference(INDArray x, INDArray mean, INDArray variance, Tensor gamma, Tensor beta,
+                                                INDArray g, int[] statAxes, double eps, boolean[] needs) {
+        long[] channelShape = channelShape(x);
+        INDArray invStd = Transforms.pow(variance.add(eps), -0.5, false).reshape(channelShape);   // 1/√(σ²+ε)
+        INDArray xHat = x.sub(mean.reshape(channelShape)).muli(invStd);                          // x̂
+        INDArray gradBeta = g.sum(statAxes);                                                     // Σ g
+        INDArray gradGamma = g.mul(xHat).sum(statAxes);                                          // Σ g·x̂
+        INDArray gradIn = null;
+        if (needs[0]) {
+            double n = x.length() / x.size(1);
+            INDArray scale = gamma == null ? invStd : invStd.mul(gamma.data().reshape(channelShape));
+            gradIn = g.sub(gradBeta.div(n).reshape(channelShape))                                // g − mean(g)
+                    .subi(xHat.muli(gradGamma.div(n).reshape(channelShape)))                     //   − x̂·mean(g·x̂)
+                    .muli(scale);                                                                // · γ/√(σ²+ε)
+        }
+        return grads(gradIn, gamma, gradGamma, beta, gradBeta);
+    }
+
+    /** libnd4j's batchnorm_bp: dL/dx, dL/dμ, dL/dσ², dL/dγ, dL/dβ in one call (float32, with γ and β). */
+    private static INDArray[] backwardFused(INDArray x, INDArray mean, INDArray variance, Tensor gamma, Tensor beta,
+                                            INDArray g, long[] args, double eps) {
+        INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
+        INDArray gradMean = Nd4j.createUninitialized(x.dataType(), mean.shape());
+        INDArray gradVar = Nd4j.createUninitialized(x.dataType(), mean.shape());
+        INDArray gradGamma = Nd4j.createUninitialized(x.dataType(), mean.shape());
+        INDArray gradBeta = Nd4j.createUninitialized(x.dataType(), mean.shape());
+        Native.exec("batchnorm_bp", nativeInputs(x, mean, variance, gamma, beta, g),
+                Native.out(gradIn, gradMean, gradVar, gradGamma, gradBeta), args, eps);
+        return grads(gradIn, gamma, gradGamma, beta, gradBeta);
+    }
+
+    /** [1, C] or [1, C, 1, 1]: a per-channel vector shaped to broadcast against the input. */
+    private static long[] channelShape(INDArray x) {
+        long[] shape = new long[x.rank()];
+        java.util.Arrays.fill(shape, 1);
+        shape[1] = x.size(1);
+        return shape;
     }
 
     /**
@@ -73,16 +118,14 @@ public final class Normalization {
                     + variance.length() + " values but the input " + Shapes.str(x.shape()) + " has " + channels
                     + " channels");
         }
-        INDArray in = x.data();
+        INDArray in = Native.contiguous(x.data());
         INDArray mu = mean.castTo(in.dataType()).reshape(channels);
         INDArray var = variance.castTo(in.dataType()).reshape(channels);
         INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
         long[] args = {gamma != null ? 1 : 0, beta != null ? 1 : 0, CHANNEL_AXIS};
         Native.exec("batchnorm", nativeInputs(in, mu, var, gamma, beta, null), Native.out(out), args, eps);
 
-        long[] channelShape = new long[x.rank()];
-        java.util.Arrays.fill(channelShape, 1);
-        channelShape[1] = channels;
+        long[] channelShape = channelShape(in);
         Tensor[] tensors = tensors(x, gamma, beta);
         return Tensor.fromOp("batchNormInference", out, (g, needs) -> {
             INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channelShape);

@@ -25,11 +25,36 @@ public final class Reductions {
     }
 
     /**
-     * Max over axes.  d/dx = 1 at the position of the maximum, 0 elsewhere; on ties the first
-     * maximum takes the whole gradient (as {@code torch.max(x, dim)}).
+     * Max over axes.  d/dx = 1 at the position of the maximum, 0 elsewhere. Ties follow PyTorch: over
+     * one axis the first maximum takes the whole gradient (as {@code torch.max(x, dim)}); over several
+     * or all axes the tied maxima share it equally (as {@code torch.amax} and {@code x.max()}).
      */
     public static Tensor max(Tensor x, int[] axes, boolean keepDims) {
-        return reduce("max", "reduce_max_bp", x, axes, keepDims);
+        if (axes != null && axes.length == 1) {
+            return reduce("max", "reduce_max_bp", x, axes, keepDims);     // libnd4j's: the first maximum
+        }
+        Shapes.requireFloat("max", x);
+        int[] dims = Shapes.axes("max", axes, x.rank());
+        if (x.numel() == 0) {
+            throw new IllegalArgumentException("max: cannot reduce an empty tensor of shape " + Shapes.str(x.shape()));
+        }
+        INDArray in = x.data();
+        INDArray out = in.max(keepDims, dims);
+        long[] kept = keptShape(in.shape(), dims);
+        return Tensor.fromOp("max", out, (g, needs) -> {
+            INDArray ties = in.sub(out.reshape(kept)).eq(0.0).castTo(in.dataType());   // 1 at every maximum
+            INDArray count = ties.sum(true, dims);
+            return new INDArray[] {ties.muli(g.reshape(kept)).divi(count)};            // g shared among them
+        }, x);
+    }
+
+    /** {@code shape} with the reduced axes kept as size 1, so a reduced result broadcasts against the input. */
+    private static long[] keptShape(long[] shape, int[] dims) {
+        long[] kept = shape.clone();
+        for (int d : dims) {
+            kept[d] = 1;
+        }
+        return kept;
     }
 
     private static Tensor reduce(String op, String backwardOp, Tensor x, int[] axes, boolean keepDims) {
