@@ -35,20 +35,33 @@ public class Tensor {
     private final INDArray data;
     private boolean requiresGrad;
     private final Node gradFn;
+    /** The op that computed this tensor (recorded in the graph or not), or null for one made directly. */
+    private final String op;
     /** Leaves only: the gradient buffer, allocated once and reused across steps. */
     private INDArray grad;
     /** False after {@link #zeroGrad()}: the buffer is kept but its contents are stale. */
     private boolean gradValid;
+    /** The open {@link MemoryScope} whose memory holds {@link #data}, or null: the data lives until collected. */
+    private MemoryScope scope;
 
     private Tensor(INDArray data, boolean requiresGrad, Node gradFn) {
+        this(data, requiresGrad, gradFn, gradFn == null ? null : gradFn.op);
+    }
+
+    private Tensor(INDArray data, boolean requiresGrad, Node gradFn, String op) {
         this.data = data;
         this.requiresGrad = requiresGrad;
         this.gradFn = gradFn;
+        this.op = op;
+        this.scope = MemoryScope.holding(data);
     }
 
-    /** A leaf over {@code data}, for subclasses that mark a role (a module's parameter). */
+    /**
+     * A leaf over {@code data} that lives across steps, for subclasses that mark a role (a module's
+     * parameter): data allocated inside a {@link MemoryScope} is copied out of it first.
+     */
     protected Tensor(INDArray data, boolean requiresGrad) {
-        this(java.util.Objects.requireNonNull(data, "data"), false, null);
+        this(MemoryScope.persistent(java.util.Objects.requireNonNull(data, "data")), false, null);
         DType.of(data.dataType());
         requiresGrad(requiresGrad);
     }
@@ -75,12 +88,13 @@ public class Tensor {
                 }
             }
         }
-        return new Tensor(data, false, null);
+        return new Tensor(data, false, null, op);
     }
 
     /** A float32 tensor holding {@code values} in row-major order with the given shape. */
     public static Tensor of(float[] values, long... shape) {
-        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, shapeFor(values.length, shape));
+        long[] target = shapeFor(values.length, shape);
+        INDArray array = allocate(target, () -> Nd4j.createUninitialized(DataType.FLOAT, target));
         if (values.length > 0) {
             SmallArrays.write(values, array);      // one bulk copy; Nd4j.create(float[]) copies element by element
         }
@@ -94,8 +108,11 @@ public class Tensor {
 
     /** A tensor of type {@code dtype} holding {@code values} in row-major order. */
     public static Tensor of(DType dtype, double[] values, long... shape) {
-        INDArray array = Nd4j.create(values, shapeFor(values.length, shape), 'c');
-        return wrap(array.dataType() == dtype.nd4j() ? array : array.castTo(dtype.nd4j()));
+        long[] target = shapeFor(values.length, shape);
+        return wrap(allocate(target, () -> {
+            INDArray array = Nd4j.create(values, target, 'c');
+            return array.dataType() == dtype.nd4j() ? array : array.castTo(dtype.nd4j());
+        }));
     }
 
     /** A 2-D tensor of the default type from rows of equal length. */
@@ -120,7 +137,7 @@ public class Tensor {
     /** An int64 tensor (class labels, indices). */
     public static Tensor ofLongs(long[] values, long... shape) {
         long[] target = shapeFor(values.length, shape);
-        INDArray a = Nd4j.createFromArray(values);
+        INDArray a = allocate(target, () -> Nd4j.createFromArray(values));
         // reshape returns a view even to the same shape, and a view's memory cannot be freed early
         return wrap(Arrays.equals(a.shape(), target) ? a : a.reshape('c', target));
     }
@@ -144,7 +161,8 @@ public class Tensor {
     }
 
     public static Tensor zeros(DType dtype, long... shape) {
-        return wrap(Nd4j.zeros(dtype.nd4j(), Shapes.requireValid("zeros", shape)));
+        Shapes.requireValid("zeros", shape);
+        return wrap(allocate(shape, () -> Nd4j.zeros(dtype.nd4j(), shape)));
     }
 
     public static Tensor ones(long... shape) {
@@ -152,7 +170,8 @@ public class Tensor {
     }
 
     public static Tensor ones(DType dtype, long... shape) {
-        return wrap(Nd4j.ones(dtype.nd4j(), Shapes.requireValid("ones", shape)));
+        Shapes.requireValid("ones", shape);
+        return wrap(allocate(shape, () -> Nd4j.ones(dtype.nd4j(), shape)));
     }
 
     public static Tensor full(double value, long... shape) {
@@ -160,7 +179,13 @@ public class Tensor {
     }
 
     public static Tensor full(DType dtype, double value, long... shape) {
-        return wrap(Nd4j.valueArrayOf(Shapes.requireValid("full", shape), value, dtype.nd4j()));
+        Shapes.requireValid("full", shape);
+        return wrap(allocate(shape, () -> Nd4j.valueArrayOf(shape, value, dtype.nd4j())));
+    }
+
+    /** ND4J's step arenas cannot hold an empty array: those are made outside any {@link MemoryScope}. */
+    private static INDArray allocate(long[] shape, java.util.function.Supplier<INDArray> make) {
+        return Shapes.numel(shape) == 0 ? MemoryScope.persistent(make) : make.get();
     }
 
     /** {@code start, start + step, ...} while below {@code end} (above, for a negative step). */
@@ -223,7 +248,36 @@ public class Tensor {
      * initialisation). Changes made through it are invisible to autograd.
      */
     public final INDArray data() {
+        return live();
+    }
+
+    /** {@link #data}, after checking that its memory was not released with the step that made it. */
+    private INDArray live() {
+        if (scope != null && scope.isClosed()) {
+            throw new IllegalStateException(describe() + " was released when " + scope.releasedWhen() + ": a tensor "
+                    + "computed in a step lives until the step ends. Read what you need inside the step (item(), "
+                    + "toDoubleArray()), or keep a copy that outlives it with keep()");
+        }
         return data;
+    }
+
+    /** "the output of 'linear' [64, 10]" or "a tensor [64, 784]", for messages. */
+    private String describe() {
+        String shape = Shapes.str(data.shape());
+        return op != null ? "the output of '" + op + "' " + shape : "a tensor " + shape;
+    }
+
+    /** Ties this tensor's lifetime to {@code owner} (its memory is freed when the scope closes). */
+    void releasedWith(MemoryScope owner) {
+        this.scope = owner;
+    }
+
+    /**
+     * A copy of the values that outlives the current step (a leaf without gradient): what to keep of a
+     * step's results beyond its end, e.g. predictions collected over an epoch.
+     */
+    public final Tensor keep() {
+        return MemoryScope.keep(this);
     }
 
     public final long[] shape() {
@@ -249,24 +303,28 @@ public class Tensor {
 
     /** The single value of a one-element tensor. */
     public final double item() {
-        if (data.length() != 1) {
+        INDArray values = live();
+        if (values.length() != 1) {
             throw new IllegalStateException("item(): tensor of shape " + Shapes.str(shape())
-                    + " has " + data.length() + " elements; item() needs exactly one");
+                    + " has " + values.length() + " elements; item() needs exactly one");
         }
-        return data.getDouble(0);
+        return values.getDouble(0);
     }
 
     /** A copy of the values in row-major order. */
     public final double[] toDoubleArray() {
-        return data.isEmpty() ? new double[0] : data.dup('c').data().asDouble();
+        INDArray values = live();
+        return values.isEmpty() ? new double[0] : values.dup('c').data().asDouble();
     }
 
     public final float[] toFloatArray() {
-        return data.isEmpty() ? new float[0] : data.dup('c').data().asFloat();
+        INDArray values = live();
+        return values.isEmpty() ? new float[0] : values.dup('c').data().asFloat();
     }
 
     public final long[] toLongArray() {
-        return data.isEmpty() ? new long[0] : data.dup('c').data().asLong();
+        INDArray values = live();
+        return values.isEmpty() ? new long[0] : values.dup('c').data().asLong();
     }
 
     // ---------------------------------------------------------------- autograd state
@@ -358,7 +416,9 @@ public class Tensor {
 
     /** A leaf sharing this tensor's data, cut off from the graph. */
     public final Tensor detach() {
-        return new Tensor(data, false, null);
+        Tensor detached = new Tensor(live(), false, null);
+        detached.scope = scope;
+        return detached;
     }
 
     /** Backward from a one-element tensor (usually the loss): dL/dL = 1. */
@@ -384,7 +444,7 @@ public class Tensor {
         }
         INDArray seed;
         if (gradient == null) {
-            if (data.length() != 1) {
+            if (live().length() != 1) {
                 throw new IllegalStateException("backward(): the tensor has shape " + Shapes.str(shape())
                         + "; without an explicit gradient backward() needs a one-element tensor (reduce it, "
                         + "e.g. with sum() or mean(), or call backward(gradient) with a gradient of that shape)");
@@ -399,7 +459,7 @@ public class Tensor {
                 throw new IllegalArgumentException("backward(gradient): gradient is " + gradient.dtype()
                         + " but the tensor is " + dtype());
             }
-            seed = gradient.data;
+            seed = gradient.live();
         }
         Autograd.backward(this, seed, retainGraph);
     }
@@ -613,6 +673,9 @@ public class Tensor {
             s.append(", gradFn=").append(gradFn.op);
         } else if (requiresGrad) {
             s.append(", requiresGrad=true");
+        }
+        if (scope != null && scope.isClosed()) {
+            return s.append(", released)").toString();
         }
         return s.append(")\n").append(data).toString();
     }

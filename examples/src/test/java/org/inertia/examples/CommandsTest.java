@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.inertia.examples.data.BundledMnist;
+import org.inertia.nn.data.Mnist;
+import org.inertia.nn.data.Split;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -111,8 +112,8 @@ class CommandsTest {
     @Test
     void predictClassifiesAPngMadeFromAnMnistTestImage() throws IOException {
         Path png = dir.resolve("digit.png");
-        writePng(png, BundledMnist.test().image(0));          // the first test image, a 7
-        assertEquals(7, BundledMnist.test().label(0));
+        writePng(png, Mnist.bundled(Split.TEST).image(0));          // the first test image, a 7
+        assertEquals(7, Mnist.bundled(Split.TEST).label(0));
         CliRunner.Result r = CliRunner.run("predict", "--weights", run.resolve("model.safetensors").toString(),
             "--image", png.toString());
         assertEquals(0, r.exitCode(), r.err());

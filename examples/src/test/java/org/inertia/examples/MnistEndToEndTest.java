@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.inertia.core.Rng;
-import org.inertia.examples.data.BundledMnist;
 import org.inertia.nn.Sequential;
 import org.inertia.nn.data.DataLoader;
 import org.inertia.nn.data.ImageDataset;
 import org.inertia.nn.data.Mnist;
+import org.inertia.nn.data.Split;
 import org.inertia.nn.layers.Flatten;
 import org.inertia.nn.layers.Linear;
 import org.inertia.nn.layers.ReLU;
@@ -25,10 +25,9 @@ class MnistEndToEndTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void mlpOnATwoThousandImageSliceBeatsNinetyPercent() {
-        ImageDataset train = BundledMnist.train().slice(0, 2000).normalized(new double[] {Mnist.MEAN},
-            new double[] {Mnist.STD});
-        ImageDataset test = BundledMnist.test().normalized(new double[] {Mnist.MEAN}, new double[] {Mnist.STD});
-        assertEquals(60_000, BundledMnist.train().size());
+        ImageDataset train = Mnist.bundled(Split.TRAIN).slice(0, 2000);
+        ImageDataset test = Mnist.bundled(Split.TEST);
+        assertEquals(60_000, Mnist.bundled(Split.TRAIN).size());
         assertEquals(10_000, test.size());
 
         Sequential mlp = new Sequential(new Flatten(), new Linear(Linear.options(784, 128).rng(new Rng(1))), new ReLU(),

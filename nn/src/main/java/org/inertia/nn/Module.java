@@ -47,10 +47,17 @@ public abstract class Module {
         return parameter;
     }
 
+    /**
+     * Registers state that is saved with the model but not trained (batch norm's running statistics),
+     * and returns it: {@code buffer} itself, or a copy of it that outlives the current step when it was
+     * computed inside one. Keep the returned tensor.
+     */
     protected final Tensor registerBuffer(String name, Tensor buffer) {
         checkName(name);
-        buffers.put(name, Objects.requireNonNull(buffer, name));
-        return buffer;
+        Objects.requireNonNull(buffer, name);
+        Tensor kept = buffer.data().isAttached() ? buffer.keep() : buffer;
+        buffers.put(name, kept);
+        return kept;
     }
 
     protected final <M extends Module> M registerModule(String name, M module) {

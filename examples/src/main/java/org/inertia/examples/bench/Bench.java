@@ -1,15 +1,13 @@
 package org.inertia.examples.bench;
 
 import java.util.Arrays;
-import java.util.Iterator;
-import org.inertia.core.MemoryScope;
-import org.inertia.examples.data.BundledMnist;
 import org.inertia.nn.Init;
 import org.inertia.nn.Sequential;
 import org.inertia.nn.data.Batch;
 import org.inertia.nn.data.DataLoader;
 import org.inertia.nn.data.ImageDataset;
 import org.inertia.nn.data.Mnist;
+import org.inertia.nn.data.Split;
 import org.inertia.nn.loss.CrossEntropyLoss;
 import org.inertia.nn.train.DataParallel;
 import org.inertia.nn.train.ThreadsAfterWarmup;
@@ -34,9 +32,9 @@ public final class Bench {
         Sequential model = w.model().build(false);
         Optimizer optimizer = w.optimizer(model.parameters());
         CrossEntropyLoss loss = new CrossEntropyLoss();
-        ImageDataset data = BundledMnist.train().normalized(new double[] {Mnist.MEAN}, new double[] {Mnist.STD});
+        ImageDataset data = Mnist.bundled(Split.TRAIN);
         DataLoader loader = new DataLoader(data, w.batchSize(), true, seed, true, 2);
-        Iterator<Batch> batches = loader.iterator();
+        DataLoader.BatchIterator batches = loader.iterator();
         int shards = DataParallel.shardsFor(model);
         ThreadsAfterWarmup threads = shards > 1 ? ThreadsAfterWarmup.off() : ThreadsAfterWarmup.fromSystemProperty();
         long[] nanos = new long[steps];
@@ -47,16 +45,17 @@ public final class Bench {
                     threads.switchIfSettled(loader);
                     batches = loader.iterator();
                 }
-                try (Batch b = batches.next(); MemoryScope step = MemoryScope.enter()) {
-                    optimizer.zeroGrad();
-                    parallel.forwardBackward(b.inputs(), b.labels());
-                    optimizer.step();
-                }
+                Batch b = batches.next();           // its step ends when the loop takes the next batch
+                optimizer.zeroGrad();
+                parallel.forwardBackward(b.inputs(), b.labels());
+                optimizer.step();
                 threads.afterStep();
                 if (i >= warmup) {
                     nanos[i - warmup] = System.nanoTime() - start;
                 }
             }
+        } finally {
+            batches.close();
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);

@@ -75,6 +75,9 @@ public enum DatasetKind {
      * {@code augment}. {@code dataDir} null means: bundled MNIST, or the download cache.
      */
     public ImageDataset load(Split split, Path dataDir, boolean download, boolean augment) throws IOException {
+        if (this == MNIST && dataDir == null) {
+            return Mnist.bundled(split);                 // normalised with the same mean and std
+        }
         ImageDataset raw = raw(split, dataDir, download);
         ImageDataset d = raw.normalized(mean, std);
         if (augment && split == Split.TRAIN && this == CIFAR10) {
@@ -84,9 +87,6 @@ public enum DatasetKind {
     }
 
     private ImageDataset raw(Split split, Path dataDir, boolean download) throws IOException {
-        if (this == MNIST && dataDir == null) {
-            return split == Split.TRAIN ? BundledMnist.train() : BundledMnist.test();
-        }
         Path dir = dataDir;
         if (dir == null) {
             Path cache = Downloader.defaultCacheDir().resolve(cacheFolder());

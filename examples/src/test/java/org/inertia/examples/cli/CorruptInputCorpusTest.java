@@ -259,7 +259,7 @@ class CorruptInputCorpusTest {
 
     /** The real MNIST test files bundled with the examples. */
     private static byte[] bundled(String name) throws IOException {
-        try (InputStream in = CorruptInputCorpusTest.class.getResourceAsStream("/org/inertia/examples/mnist/" + name)) {
+        try (InputStream in = CorruptInputCorpusTest.class.getResourceAsStream("/org/inertia/datasets/mnist/" + name)) {
             return in.readAllBytes();
         }
     }

@@ -24,7 +24,7 @@ public record Batch(Tensor inputs, Tensor labels) implements AutoCloseable {
     }
 
     private static void release(INDArray a) {
-        if (a.closeable()) {   // views and workspace arrays are not ours to free
+        if (!a.wasClosed() && a.closeable()) {   // views and workspace arrays are not ours to free
             a.close();
         }
     }

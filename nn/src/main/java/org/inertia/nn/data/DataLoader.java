@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
+import org.inertia.core.MemoryScope;
 import org.inertia.core.Rng;
 
 /**
@@ -15,6 +17,13 @@ import org.inertia.core.Rng;
  *   <li>Prefetch: a background thread assembles up to {@code prefetch} batches ahead (copy, augment,
  *       convert to float), so the next batch is ready while the current one trains.</li>
  *   <li>{@code dropLast}: skip a final batch smaller than {@code batchSize}.</li>
+ *   <li>Memory: each batch is handed out inside a {@link MemoryScope} of its own, closed when the loop
+ *       asks for the next batch (or the epoch ends). Everything the loop body computes from the batch is
+ *       released then, so a plain loop keeps its memory flat with no scopes and no {@code close()}.
+ *       Read what you need inside the body ({@code item()}), or {@code keep()} a copy; a tensor used
+ *       after its step fails with a message naming it. Parameters, gradients and optimizer state are
+ *       not affected. After a {@code break} the last step stays open until this loader starts its next
+ *       epoch or {@link #close()} is called.</li>
  * </ul>
  *
  * <pre>{@code
@@ -91,7 +100,7 @@ public final class DataLoader implements Iterable<Batch> {
 
     /** The batches of the next epoch; stops any earlier iteration's background thread. */
     @Override
-    public synchronized Iterator<Batch> iterator() {
+    public synchronized BatchIterator iterator() {
         return epoch(nextEpoch++);
     }
 
@@ -113,6 +122,17 @@ public final class DataLoader implements Iterable<Batch> {
             throw new IllegalArgumentException("DataLoader: prefetch must be >= 0, got " + prefetch);
         }
         return prefetch;
+    }
+
+    /**
+     * Ends the running epoch early (after a {@code break}): stops its background thread and, called on
+     * the thread that iterated, releases the last batch's step.
+     */
+    public synchronized void close() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
     }
 
     /** The batches of epoch {@code e}, always the same ones for the same seed. */
@@ -141,7 +161,10 @@ public final class DataLoader implements Iterable<Batch> {
         return seed * 0x9E3779B97F4A7C15L + epoch;
     }
 
-    /** One epoch's batches; {@link #close()} stops its background thread early. */
+    /**
+     * One epoch's batches, each in a step of its own (see the class comment); {@link #close()} stops
+     * the background thread early and releases the last step.
+     */
     public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         private final int[] order;
         private final Rng augmentation;
@@ -151,6 +174,9 @@ public final class DataLoader implements Iterable<Batch> {
         private int consumed;
         private Object next;
         private volatile boolean closed;
+        /** The step of the batch last handed out, and the thread it belongs to. */
+        private MemoryScope step;
+        private Thread consumer;
 
         BatchIterator(int[] order, Rng augmentation) {
             this.order = order;
@@ -166,16 +192,17 @@ public final class DataLoader implements Iterable<Batch> {
             }
         }
 
-        private Batch assemble(int b) {
+        /** Batch {@code b}'s Java half ({@link Dataset#prepare}); its native half is built in {@link #next()}. */
+        private Supplier<Batch> prepare(int b) {
             int from = b * batchSize;
             int to = Math.min(order.length, from + batchSize);
-            return dataset.batch(java.util.Arrays.copyOfRange(order, from, to), augmentation);
+            return dataset.prepare(java.util.Arrays.copyOfRange(order, from, to), augmentation);
         }
 
         private void produce() {
             try {
                 for (int b = 0; b < batchesPerEpoch() && !closed; b++) {
-                    queue.put(assemble(b));
+                    queue.put(prepare(b));
                 }
                 queue.put(END);
             } catch (InterruptedException e) {
@@ -191,6 +218,7 @@ public final class DataLoader implements Iterable<Batch> {
 
         @Override
         public boolean hasNext() {
+            endStep();                  // the loop body of the previous batch is done
             if (next != null) {
                 return next != END;
             }
@@ -198,7 +226,7 @@ public final class DataLoader implements Iterable<Batch> {
                 return false;
             }
             if (queue == null) {
-                next = produced < batchesPerEpoch() ? assemble(produced++) : END;
+                next = produced < batchesPerEpoch() ? prepare(produced++) : END;
             } else {
                 try {
                     next = queue.take();
@@ -223,10 +251,31 @@ public final class DataLoader implements Iterable<Batch> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            Batch b = (Batch) next;
+            @SuppressWarnings("unchecked")
+            Supplier<Batch> prepared = (Supplier<Batch>) next;
             next = null;
             consumed++;
-            return b;
+            consumer = Thread.currentThread();
+            step = MemoryScope.enter("the DataLoader moved on to the next batch");
+            try {
+                Batch b = prepared.get();                   // the batch's arrays live in the step
+                step.adopt(b.inputs(), b.labels());
+                return b;
+            } catch (RuntimeException | Error e) {
+                endStep();
+                throw e;
+            }
+        }
+
+        /** Releases the last batch's step, if this is the thread it was handed out on. */
+        private void endStep() {
+            if (step != null && consumer == Thread.currentThread()) {
+                MemoryScope done = step;
+                step = null;
+                if (!done.isClosed()) {
+                    done.close();
+                }
+            }
         }
 
         /** Whether a background thread assembles this epoch's batches. */
@@ -245,6 +294,7 @@ public final class DataLoader implements Iterable<Batch> {
             if (producer != null) {
                 producer.interrupt();
             }
+            endStep();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -145,6 +146,12 @@ public final class ImageDataset implements Dataset {
 
     @Override
     public Batch batch(int[] indices, Rng rng) {
+        return prepare(indices, rng).get();
+    }
+
+    /** Gathers and augments the pixels here (Java arrays); the supplier converts them natively. */
+    @Override
+    public Supplier<Batch> prepare(int[] indices, Rng rng) {
         int n = indices.length;
         int size = channels * height * width;
         byte[] buf = new byte[n * size];
@@ -157,12 +164,16 @@ public final class ImageDataset implements Dataset {
         for (Transform t : transforms) {
             t.apply(buf, n, channels, height, width, rng);
         }
-        DataBuffer bytes = Nd4j.createBuffer(ByteBuffer.wrap(buf), DataType.UINT8, buf.length);
-        INDArray raw = Nd4j.create(bytes, new long[] {n, channels, height, width});
-        INDArray x = raw.castTo(DataType.FLOAT);
-        raw.close();                    // native memory: free it now rather than when the collector gets to it
-        normalize(x);
-        return new Batch(Tensor.wrap(x), Tensor.ofLongs(y));
+        return () -> {
+            DataBuffer bytes = Nd4j.createBuffer(ByteBuffer.wrap(buf), DataType.UINT8, buf.length);
+            INDArray raw = Nd4j.create(bytes, new long[] {n, channels, height, width});
+            INDArray x = raw.castTo(DataType.FLOAT);
+            if (raw.closeable()) {
+                raw.close();            // native memory outside a step: free it now rather than at collection
+            }
+            normalize(x);
+            return new Batch(Tensor.wrap(x), Tensor.ofLongs(y));
+        };
     }
 
     /** x ← x·(1/(255·std)) − mean/std, per channel, in place (two native calls). */

@@ -47,9 +47,50 @@ public final class Mnist {
 
     /** The MNIST normalisation constants everyone uses: mean 0.1307, std 0.3081. */
     public static final double MEAN = 0.1307;
+    /** The standard deviation that goes with {@link #MEAN}. */
     public static final double STD = 0.3081;
 
+    /** Where the {@code inertia-datasets} artifact keeps the four files, on the class path. */
+    private static final String BUNDLED = "org/inertia/datasets/mnist/";
+    private static final ImageDataset[] BUNDLED_SPLITS = new ImageDataset[Split.values().length];
+
     private Mnist() {
+    }
+
+    /**
+     * The MNIST copy bundled in the {@code org.inertia:inertia-datasets} artifact (60,000 training or
+     * 10,000 test images), normalised as the examples train on it: (x/255 − {@link #MEAN}) / {@link #STD}.
+     * Checked like files on disk (IDX structure and the official SHA-256s) the first time a split is
+     * read in a JVM, then shared (datasets are immutable).
+     *
+     * @throws IllegalStateException if {@code inertia-datasets} is not on the class path (the message
+     *                               names the dependency to add) or its copy is damaged
+     */
+    public static ImageDataset bundled(Split split) {
+        java.util.Objects.requireNonNull(split, "split");
+        synchronized (BUNDLED_SPLITS) {
+            if (BUNDLED_SPLITS[split.ordinal()] == null) {
+                BUNDLED_SPLITS[split.ordinal()] = loadBundled(split);
+            }
+            return BUNDLED_SPLITS[split.ordinal()].normalized(new double[] {MEAN}, new double[] {STD});
+        }
+    }
+
+    private static ImageDataset loadBundled(Split split) {
+        String[] names = fileNames(split);
+        ClassLoader loader = Mnist.class.getClassLoader();
+        try (InputStream images = loader.getResourceAsStream(BUNDLED + names[0] + ".gz");
+             InputStream labels = loader.getResourceAsStream(BUNDLED + names[1] + ".gz")) {
+            if (images == null || labels == null) {
+                throw new IllegalStateException("Mnist.bundled: the bundled MNIST is not on the class path. Add the "
+                        + "dependency org.inertia:inertia-datasets (the same version as inertia-nn; it holds the four "
+                        + "MNIST files), or load files of your own with Mnist.load(dir, Variant.MNIST, split)");
+            }
+            return load(images, "bundled " + names[0] + ".gz", labels, "bundled " + names[1] + ".gz", Variant.MNIST,
+                    split);
+        } catch (IOException e) {
+            throw new IllegalStateException("Mnist.bundled: the bundled MNIST copy is damaged: " + e.getMessage(), e);
+        }
     }
 
     /** The base file names of a split. */

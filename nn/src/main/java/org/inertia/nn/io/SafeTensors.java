@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.inertia.core.DType;
+import org.inertia.core.MemoryScope;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -368,7 +369,12 @@ public final class SafeTensors {
         }
     }
 
+    /** A file's tensor lives as long as its reader keeps it, not as long as the current step: made outside any scope. */
     private static INDArray array(DType dtype, ByteBuffer bytes, long[] shape) {
+        return MemoryScope.persistent(() -> arrayOf(dtype, bytes, shape));
+    }
+
+    private static INDArray arrayOf(DType dtype, ByteBuffer bytes, long[] shape) {
         if (bytes.remaining() == 0) {
             return Nd4j.create(dtype.nd4j(), shape);
         }

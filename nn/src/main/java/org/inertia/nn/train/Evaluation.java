@@ -1,6 +1,5 @@
 package org.inertia.nn.train;
 
-import org.inertia.core.MemoryScope;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
 import org.inertia.nn.Module;
@@ -27,12 +26,11 @@ public final class Evaluation {
                 while (batches.hasNext()) {
                     long[] predicted;
                     long[] actual;
-                    try (Batch b = batches.next(); MemoryScope batchScope = MemoryScope.enter()) {
-                        Tensor logits = model.forward(b.inputs());
-                        lossSum += loss.forward(logits, b.labels()).item() * b.size();
-                        predicted = logits.data().argMax(1).toLongVector();
-                        actual = b.labels().toLongArray();
-                    }
+                    Batch b = batches.next();     // released with its step when the loop takes the next batch
+                    Tensor logits = model.forward(b.inputs());
+                    lossSum += loss.forward(logits, b.labels()).item() * b.size();
+                    predicted = logits.data().argMax(1).toLongVector();
+                    actual = b.labels().toLongArray();
                     for (int i = 0; i < actual.length; i++) {
                         confusion[(int) actual[i]][(int) predicted[i]]++;
                         hits += actual[i] == predicted[i] ? 1 : 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.inertia.core.MemoryScope;
 import org.inertia.core.Tensor;
 import org.inertia.nn.Module;
 import org.inertia.nn.data.Batch;
@@ -199,13 +198,12 @@ public final class Trainer {
         double velocityNormSum = 0;
         int diagnosed = 0;
         state.batch = 0;
-        for (Batch b : train) {
-            long size = b.size();
-            state.batch++;
-            callbacks.forEach(c -> c.onBatchStart(state));
-            double value;
-            long hits;
-            try (MemoryScope step = MemoryScope.enter()) {      // every array of this step is released at its end
+        try (DataLoader.BatchIterator batches = train.iterator()) {
+            while (batches.hasNext()) {
+                Batch b = batches.next();       // inside its own step: released when the loop takes the next batch
+                long size = b.size();
+                state.batch++;
+                callbacks.forEach(c -> c.onBatchStart(state));
                 DataParallel.Result[] result = new DataParallel.Result[1];
                 optimizer.step(() -> {
                     optimizer.zeroGrad();
@@ -215,26 +213,24 @@ public final class Trainer {
                     }
                     return Tensor.scalar(result[0].loss());
                 });
-                value = result[0].loss();
-                hits = result[0].correct();
-            } finally {
-                b.close();                                      // the batch's native memory, now, not at GC
+                double value = result[0].loss();
+                long hits = result[0].correct();
+                state.step++;
+                threadsAfterWarmup.afterStep();
+                if (scheduler != null && interval == ScheduleInterval.ITERATION) {
+                    scheduler.step();
+                }
+                lossSum += value * size;
+                correct += hits;
+                seen += size;
+                if (!optimizer.diagnostics().isEmpty()) {
+                    GroupDiagnostics d = optimizer.diagnostics().get(0);
+                    gradNormSum += d.gradientNorm();
+                    velocityNormSum += d.velocityNorm();
+                    diagnosed++;
+                }
+                callbacks.forEach(c -> c.onBatchEnd(state, value, hits, size));
             }
-            state.step++;
-            threadsAfterWarmup.afterStep();
-            if (scheduler != null && interval == ScheduleInterval.ITERATION) {
-                scheduler.step();
-            }
-            lossSum += value * size;
-            correct += hits;
-            seen += size;
-            if (!optimizer.diagnostics().isEmpty()) {
-                GroupDiagnostics d = optimizer.diagnostics().get(0);
-                gradNormSum += d.gradientNorm();
-                velocityNormSum += d.velocityNorm();
-                diagnosed++;
-            }
-            callbacks.forEach(c -> c.onBatchEnd(state, value, hits, size));
         }
         if (scheduler != null && interval == ScheduleInterval.EPOCH) {
             scheduler.step();

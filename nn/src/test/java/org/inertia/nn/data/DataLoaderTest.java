@@ -44,9 +44,11 @@ class DataLoaderTest {
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), ids(loader, sizes));
         assertEquals(List.of(4, 4, 2), sizes);
         assertEquals(3, loader.batchesPerEpoch());
-        Batch b = loader.epoch(0).next();
-        assertArrayEquals(new long[] {0, 1, 2, 0}, b.labels().toLongArray());
-        assertArrayEquals(new long[] {4, 1, 2, 3}, b.inputs().shape());
+        try (DataLoader.BatchIterator batches = loader.epoch(0)) {
+            Batch b = batches.next();
+            assertArrayEquals(new long[] {0, 1, 2, 0}, b.labels().toLongArray());
+            assertArrayEquals(new long[] {4, 1, 2, 3}, b.inputs().shape());
+        }
     }
 
     @Test
@@ -77,14 +79,15 @@ class DataLoaderTest {
         assertEquals(0, switched.prefetch());
         DataLoader.BatchIterator next = switched.epoch(1);
         assertFalse(next.prefetching());
-        assertTrue(prefetching.epoch(1).prefetching());
+        try (DataLoader.BatchIterator other = prefetching.epoch(1)) {
+            assertTrue(other.prefetching());
+        }
         List<Integer> e1Switched = new ArrayList<>();
         while (next.hasNext()) {
-            try (Batch b = next.next()) {
-                float[] x = b.inputs().toFloatArray();
-                for (int i = 0; i < b.size(); i++) {
-                    e1Switched.add(Math.round(x[i * 6] * 255));
-                }
+            Batch b = next.next();
+            float[] x = b.inputs().toFloatArray();
+            for (int i = 0; i < b.size(); i++) {
+                e1Switched.add(Math.round(x[i * 6] * 255));
             }
         }
         assertEquals(e1, e1Switched, "the same batches, now assembled on the caller's thread");
@@ -96,9 +99,10 @@ class DataLoaderTest {
     @Test
     void normalisationAndShapes() {
         ImageDataset d = tiny(3).normalized(new double[] {0.5}, new double[] {0.25});
-        Batch b = new DataLoader(d, 3, false, 0).iterator().next();
-        float[] x = b.inputs().toFloatArray();
-        assertEquals((2 / 255.0 - 0.5) / 0.25, x[12], 1e-6);
+        try (DataLoader.BatchIterator batches = new DataLoader(d, 3, false, 0).iterator()) {
+            float[] x = batches.next().inputs().toFloatArray();
+            assertEquals((2 / 255.0 - 0.5) / 0.25, x[12], 1e-6);
+        }
         byte[] rgb = new byte[2 * 3 * 4];
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = (byte) 255;
@@ -111,9 +115,10 @@ class DataLoaderTest {
         assertEquals(0f, c[8], 1e-6);
     }
 
+    /** A batch built outside a loader's step (Dataset.batch) is freed by close(), once. */
     @Test
-    void closingABatchFreesItsNativeMemoryOnce() {
-        Batch b = new DataLoader(tiny(4), 4, false, 0).iterator().next();
+    void closingABatchBuiltOutsideAStepFreesItsNativeMemoryOnce() {
+        Batch b = tiny(4).batch(new int[] {0, 1, 2, 3}, new Rng(0));
         assertFalse(b.inputs().data().wasClosed());
         b.close();
         assertTrue(b.inputs().data().wasClosed(), "inputs");
