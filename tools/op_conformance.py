@@ -177,6 +177,26 @@ OPS = {
                                               padding=tuple(p["padding"]),
                                               count_include_pad=p["count_include_pad"]),
     "dropout": lambda x, mask, p: x * (mask / (1 - p)),
+    "min": lambda x, axes, keep_dims: reduce_min(x, axes, keep_dims),
+    "argmax": lambda x, axis, keep_dims: torch.argmax(x, axis, keepdim=keep_dims),
+    "argmin": lambda x, axis, keep_dims: torch.argmin(x, axis, keepdim=keep_dims),
+    "eq": lambda a, b: (a == b).long(),
+    "ne": lambda a, b: (a != b).long(),
+    "gt": lambda a, b: (a > b).long(),
+    "ge": lambda a, b: (a >= b).long(),
+    "lt": lambda a, b: (a < b).long(),
+    "le": lambda a, b: (a <= b).long(),
+    "gt_scalar": lambda a, value: (a > value).long(),
+    "le_scalar": lambda a, value: (a <= value).long(),
+    "eq_scalar": lambda a, value: (a == value).long(),
+    "where": lambda c, a, b: torch.where(c != 0, a, b),
+    "select": lambda x, axis, index: x.select(axis, index),
+    "narrow": lambda x, axis, start, length: x.narrow(axis, start, length),
+    "squeeze": lambda x, axis: x.squeeze(axis),
+    "unsqueeze": lambda x, axis: x.unsqueeze(axis),
+    "expand": lambda x, shape: x.expand(*shape),
+    "stack": lambda *xs, axis: torch.stack(xs, axis),
+    "clone": lambda x: x.clone(),
 }
 
 
@@ -564,6 +584,53 @@ def views(s):
     s.add(g, "dropout of a transposed view", "dropout", [T(4, 5, view=tr), T(4, 5, kind="mask", keep=0.5)], p=0.5)
 
 
+def tensor_api(s):
+    """The ops a PyTorch user reaches for when writing a network: min, argmax, comparisons, where,
+    select, narrow, squeeze, unsqueeze, expand, stack, clone."""
+    g = "tensor_api"
+    x = (2, 3, 4)
+    s.add(g, "min all", "min", [In(x)], axes=None, keep_dims=False)
+    for axes in ([0], [2], [-1], [0, 2]):
+        for keep in (False, True):
+            s.add(g, "min axes %s keepDims %s" % (axes, keep), "min", [In(x)], axes=axes, keep_dims=keep)
+    ties = [3.0, 1.0, 1.0, 0.0, 2.0, 0.0, 2.0, -1.0, 5.0, -1.0, 1.0, 5.0]
+    tied = dict(kind="values", values=ties, fixed=True)
+    s.add(g, "min ties along axis 1 (first minimum)", "min", [T(3, 4, **tied)], axes=[1], keep_dims=False)
+    s.add(g, "min ties over all axes (shared equally)", "min", [T(3, 4, **tied)], axes=None, keep_dims=False)
+    for op in ("argmax", "argmin"):
+        for axis, keep in ((0, False), (1, True), (-1, False)):
+            s.add(g, "%s axis %d keepDims %s" % (op, axis, keep), op, [In(x, grad=False)], axis=axis, keep_dims=keep)
+        s.add(g, op + " ties (first index)", op, [T(3, 4, grad=False, **tied)], axis=1, keep_dims=False)
+    labels = dict(kind="labels", classes=3)
+    for op in ("eq", "ne", "gt", "ge", "lt", "le"):
+        s.add(g, op + " of int64 labels", op, [T(8, **labels), T(8, **labels)], f32=False)
+        s.add(g, op + " of floats with ties, broadcast", op,
+              [T(3, 4, grad=False, **tied), T(4, grad=False, kind="values", values=[3.0, 0.0, 2.0, 5.0], fixed=True)])
+    s.add(g, "gt_scalar", "gt_scalar", [T(3, 4, grad=False, **tied)], value=1.0)
+    s.add(g, "le_scalar", "le_scalar", [T(3, 4, grad=False, **tied)], value=1.0)
+    s.add(g, "eq_scalar of int64", "eq_scalar", [T(8, **labels)], f32=False, value=2.0)
+    mask = dict(kind="labels", classes=2)
+    s.add(g, "where", "where", [T(3, 4, **mask), T(3, 4), T(3, 4)])
+    s.add(g, "where broadcast condition and operands", "where", [T(3, 1, **mask), T(4), T(3, 4)])
+    s.add(g, "where of a transposed view", "where", [T(3, 4, **mask), T(3, 4, view=("permute", (1, 0))), T(1)])
+    s.add(g, "select axis 1", "select", [In(x)], axis=1, index=2)
+    s.add(g, "select negative index", "select", [In(x)], axis=-1, index=-1)
+    s.add(g, "select of a vector", "select", [T(5)], axis=0, index=3)
+    s.add(g, "narrow axis 2", "narrow", [In(x)], axis=2, start=1, length=2)
+    s.add(g, "narrow axis 0 of a transposed view", "narrow", [T(4, 3, view=("permute", (1, 0)))], axis=0, start=1,
+          length=2)
+    s.add(g, "squeeze", "squeeze", [T(3, 1, 4)], axis=1)
+    s.add(g, "squeeze of a size that is not 1", "squeeze", [T(3, 2)], axis=1)
+    s.add(g, "unsqueeze", "unsqueeze", [T(3, 4)], axis=1)
+    s.add(g, "unsqueeze at the end", "unsqueeze", [T(3, 4)], axis=-1)
+    s.add(g, "expand", "expand", [T(3, 1)], shape=[3, 4])
+    s.add(g, "expand with new leading axes and -1", "expand", [T(1, 4)], shape=[2, 3, -1])
+    s.add(g, "stack axis 0", "stack", [T(3, 4), T(3, 4), T(3, 4)], axis=0)
+    s.add(g, "stack axis -1", "stack", [T(2, 3), T(2, 3)], axis=-1)
+    s.add(g, "clone", "clone", [T(3, 4)])
+    s.add(g, "clone of a view", "clone", [T(3, 4, view=("narrow", 1, 1, 6))])
+
+
 # ------------------------------------------------------------------------------------ modules (nn)
 
 def module_cases():
@@ -702,7 +769,7 @@ def dump_cases(path, cases, key="cases"):
 def generate(root):
     s = Suite()
     for build in (elementwise, reductions, linear_algebra, shape_ops, activations, losses, convolution_pooling,
-                  normalization, views):
+                  normalization, views, tensor_api):
         build(s)
     written = []
     ops_dir = os.path.join(root, "core/src/test/resources/conformance/ops")

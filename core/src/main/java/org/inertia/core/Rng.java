@@ -20,6 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Not thread-safe: give each thread (each model being trained) its own.
  */
 public final class Rng {
+    /** Each thread's default generator, seeded 0 until {@link #manualSeed} (so an unseeded program is reproducible). */
+    private static final ThreadLocal<Rng> DEFAULT = ThreadLocal.withInitial(() -> new Rng(0));
+
     private final long seed;
     private final Random source;
 
@@ -39,6 +42,19 @@ public final class Rng {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);
         return z == 0 ? 0x9E3779B97F4A7C15L : z;
+    }
+
+    /**
+     * Re-seeds this thread's default generator, which {@code Tensor.randn}/{@code rand} and layers built
+     * without an explicit {@code Rng} draw from (as {@code torch.manual_seed}).
+     */
+    public static void manualSeed(long seed) {
+        DEFAULT.set(new Rng(seed));
+    }
+
+    /** This thread's default generator (see {@link #manualSeed}). */
+    public static Rng defaultGenerator() {
+        return DEFAULT.get();
     }
 
     /** The position in the random stream; {@link #restore(State)} continues from it exactly. */

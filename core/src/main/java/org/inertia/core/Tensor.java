@@ -3,6 +3,7 @@ package org.inertia.core;
 import java.util.Arrays;
 import java.util.Objects;
 import org.inertia.core.ops.Activations;
+import org.inertia.core.ops.Comparisons;
 import org.inertia.core.ops.Elementwise;
 import org.inertia.core.ops.MatMul;
 import org.inertia.core.ops.Native;
@@ -32,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * are final.
  */
 public class Tensor {
-    private final INDArray data;
+    private INDArray data;
     private boolean requiresGrad;
     private final Node gradFn;
     /** The op that computed this tensor (recorded in the graph or not), or null for one made directly. */
@@ -89,6 +90,31 @@ public class Tensor {
             }
         }
         return new Tensor(data, false, null, op);
+    }
+
+    /**
+     * The result of an op that no gradient flows through (a comparison, an index): a tensor that
+     * remembers which op made it, for messages.
+     */
+    public static Tensor fromOp(String op, INDArray data) {
+        Objects.requireNonNull(data, "data");
+        DType.of(data.dataType());
+        return new Tensor(data, false, null, op);
+    }
+
+    /** A 1-D tensor of the default type (float32) holding {@code values}: {@code Tensor.of(0.5, 1.5)}. */
+    public static Tensor of(double... values) {
+        return of(DType.DEFAULT, values);
+    }
+
+    /** A 1-D float32 tensor holding {@code values}. */
+    public static Tensor of(float... values) {
+        return of(values, new long[0]);
+    }
+
+    /** A 1-D int64 tensor holding {@code values} (labels, indices): {@code Tensor.of(1, 2, 3)} is int64, as in PyTorch. */
+    public static Tensor of(long... values) {
+        return ofLongs(values);
     }
 
     /** A float32 tensor holding {@code values} in row-major order with the given shape. */
@@ -229,6 +255,26 @@ public class Tensor {
         return wrap(rng.normal(dtype, mean, std, Shapes.requireValid("normal", shape)));
     }
 
+    /** Standard normal values (default type) from this thread's default generator ({@link Rng#manualSeed}). */
+    public static Tensor randn(long... shape) {
+        return randn(DType.DEFAULT, shape);
+    }
+
+    /** Standard normal values of {@code dtype} from this thread's default generator. */
+    public static Tensor randn(DType dtype, long... shape) {
+        return normal(dtype, Rng.defaultGenerator(), 0, 1, shape);
+    }
+
+    /** Uniform values in [0, 1) (default type) from this thread's default generator ({@link Rng#manualSeed}). */
+    public static Tensor rand(long... shape) {
+        return rand(DType.DEFAULT, shape);
+    }
+
+    /** Uniform values of {@code dtype} in [0, 1) from this thread's default generator. */
+    public static Tensor rand(DType dtype, long... shape) {
+        return uniform(dtype, Rng.defaultGenerator(), 0, 1, shape);
+    }
+
     private static long[] shapeFor(int length, long[] shape) {
         if (shape.length == 0) {
             return new long[] {length};
@@ -265,6 +311,27 @@ public class Tensor {
     private String describe() {
         String shape = Shapes.str(data.shape());
         return op != null ? "the output of '" + op + "' " + shape : "a tensor " + shape;
+    }
+
+    /**
+     * Replaces a leaf's values with {@code values} of the same shape, keeping the tensor's identity (so
+     * an optimizer holding it follows): how a module converts its parameters to another dtype. The
+     * gradient buffer is dropped. For subclasses that mark a role, such as a module's parameter.
+     */
+    protected final void replaceData(INDArray values) {
+        if (!isLeaf()) {
+            throw new IllegalStateException("replaceData: only a leaf's values can be replaced, this tensor was "
+                    + "computed by '" + gradFn.op + "'");
+        }
+        if (!Arrays.equals(values.shape(), data.shape())) {
+            throw new IllegalArgumentException("replaceData: new values " + Shapes.str(values.shape())
+                    + " must have the tensor's shape " + Shapes.str(data.shape()));
+        }
+        DType.of(values.dataType());
+        data = MemoryScope.persistent(values);
+        scope = null;
+        grad = null;
+        gradValid = false;
     }
 
     /** Ties this tensor's lifetime to {@code owner} (its memory is freed when the scope closes). */
@@ -309,6 +376,25 @@ public class Tensor {
                     + " has " + values.length() + " elements; item() needs exactly one");
         }
         return values.getDouble(0);
+    }
+
+    /** The value at {@code index} (one index per axis; negative ones count from the end), as a double. */
+    public final double get(long... index) {
+        INDArray values = live();
+        if (index.length != values.rank()) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of shape "
+                    + Shapes.str(values.shape()) + " (one per axis)");
+        }
+        long[] at = new long[index.length];
+        for (int i = 0; i < index.length; i++) {
+            long size = values.size(i);
+            at[i] = index[i] < 0 ? index[i] + size : index[i];
+            if (at[i] < 0 || at[i] >= size) {
+                throw new IndexOutOfBoundsException("get: index " + index[i] + " is out of range for axis " + i
+                        + " of size " + size + " (shape " + Shapes.str(values.shape()) + ")");
+            }
+        }
+        return values.rank() == 0 ? values.getDouble(0) : values.getDouble(at);
     }
 
     /** A copy of the values in row-major order. */
@@ -586,6 +672,96 @@ public class Tensor {
         return Reductions.max(this, axes, keepDims);
     }
 
+    public final Tensor min() {
+        return Reductions.min(this, null, false);
+    }
+
+    public final Tensor min(int axis) {
+        return Reductions.min(this, new int[] {axis}, false);
+    }
+
+    public final Tensor min(int axis, boolean keepDims) {
+        return Reductions.min(this, new int[] {axis}, keepDims);
+    }
+
+    public final Tensor min(int[] axes, boolean keepDims) {
+        return Reductions.min(this, axes, keepDims);
+    }
+
+    /** Indices of the maxima along {@code axis} (int64; the first on ties): {@code logits.argmax(1)}. */
+    public final Tensor argmax(int axis) {
+        return Reductions.argmax(this, axis, false);
+    }
+
+    public final Tensor argmax(int axis, boolean keepDims) {
+        return Reductions.argmax(this, axis, keepDims);
+    }
+
+    /** Indices of the minima along {@code axis} (int64; the first on ties). */
+    public final Tensor argmin(int axis) {
+        return Reductions.argmin(this, axis, false);
+    }
+
+    public final Tensor argmin(int axis, boolean keepDims) {
+        return Reductions.argmin(this, axis, keepDims);
+    }
+
+    // ---------------------------------------------------------------- comparisons (ops/Comparisons.java)
+
+    /** 1 where this equals {@code other} (broadcast), else 0: an int64 mask that {@code sum()} counts. */
+    public final Tensor eq(Tensor other) {
+        return Comparisons.compare(Comparisons.Kind.EQ, this, other);
+    }
+
+    public final Tensor eq(double value) {
+        return Comparisons.compare(Comparisons.Kind.EQ, this, value);
+    }
+
+    public final Tensor ne(Tensor other) {
+        return Comparisons.compare(Comparisons.Kind.NE, this, other);
+    }
+
+    public final Tensor ne(double value) {
+        return Comparisons.compare(Comparisons.Kind.NE, this, value);
+    }
+
+    public final Tensor gt(Tensor other) {
+        return Comparisons.compare(Comparisons.Kind.GT, this, other);
+    }
+
+    public final Tensor gt(double value) {
+        return Comparisons.compare(Comparisons.Kind.GT, this, value);
+    }
+
+    public final Tensor ge(Tensor other) {
+        return Comparisons.compare(Comparisons.Kind.GE, this, other);
+    }
+
+    public final Tensor ge(double value) {
+        return Comparisons.compare(Comparisons.Kind.GE, this, value);
+    }
+
+    public final Tensor lt(Tensor other) {
+        return Comparisons.compare(Comparisons.Kind.LT, this, other);
+    }
+
+    public final Tensor lt(double value) {
+        return Comparisons.compare(Comparisons.Kind.LT, this, value);
+    }
+
+    public final Tensor le(Tensor other) {
+        return Comparisons.compare(Comparisons.Kind.LE, this, other);
+    }
+
+    public final Tensor le(double value) {
+        return Comparisons.compare(Comparisons.Kind.LE, this, value);
+    }
+
+    /** {@code a} where {@code condition} is non-zero, else {@code b} (broadcast; differentiable in a and b). */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Comparisons.where(condition, a, b);
+    }
+
     // ---------------------------------------------------------------- linear algebra (ops/MatMul.java)
 
     /** Matrix product: 2-D @ 2-D, batched N-D @ N-D with equal batch sizes, or N-D @ 2-D. */
@@ -626,6 +802,42 @@ public class Tensor {
     /** Rows {@code start} (inclusive) to {@code end} (exclusive) along the batch axis (axis 0). */
     public final Tensor slice(long start, long end) {
         return ShapeOps.slice(this, start, end);
+    }
+
+    /** Indices {@code [start, start + length)} along {@code axis} ({@code x[:, 2:5]} is {@code narrow(1, 2, 3)}). */
+    public final Tensor narrow(int axis, long start, long length) {
+        return ShapeOps.narrow(this, axis, start, length);
+    }
+
+    /** The slice at {@code index} along {@code axis}, which disappears ({@code x[:, k]} is {@code select(1, k)}). */
+    public final Tensor select(int axis, long index) {
+        return ShapeOps.select(this, axis, index);
+    }
+
+    /** Removes {@code axis} if its size is 1 (as {@code torch.squeeze(x, dim)}). */
+    public final Tensor squeeze(int axis) {
+        return ShapeOps.squeeze(this, axis);
+    }
+
+    /** Inserts an axis of size 1 at {@code axis}. */
+    public final Tensor unsqueeze(int axis) {
+        return ShapeOps.unsqueeze(this, axis);
+    }
+
+    /** Repeats size-1 axes (and adds leading ones) up to {@code shape}; −1 keeps a size. */
+    public final Tensor expand(long... shape) {
+        return ShapeOps.expand(this, shape);
+    }
+
+    /** Joins tensors of one shape along a new axis {@code axis}. */
+    public static Tensor stack(int axis, Tensor... parts) {
+        return ShapeOps.stack(axis, parts);
+    }
+
+    /** A copy with its own memory that stays in the graph (gradients flow back through it). */
+    @Override
+    public final Tensor clone() {
+        return ShapeOps.clone(this);
     }
 
     /** The rows named by {@code indices} (int64, 1-D) along the batch axis, repeats allowed. */

@@ -138,7 +138,11 @@ class GradientCheckTest {
             op("mean axes 0,1", x -> x[0].mean(new int[] {0, 1}, false), rand(2, 3, 4)),
             op("max all", x -> x[0].max(), rand(3, 4)),
             op("max axis 1", x -> x[0].max(1), rand(3, 4)),
-            op("max axis 0 keepDims", x -> x[0].max(0, true), rand(2, 3, 4)));
+            op("max axis 0 keepDims", x -> x[0].max(0, true), rand(2, 3, 4)),
+            op("max axes 0,2", x -> x[0].max(new int[] {0, 2}, false), rand(2, 3, 4)),
+            op("min all", x -> x[0].min(), rand(3, 4)),
+            op("min axis 1", x -> x[0].min(1), rand(3, 4)),
+            op("min axes 1,2 keepDims", x -> x[0].min(new int[] {1, 2}, true), rand(2, 3, 4)));
     }
 
     static Stream<Arguments> linearAlgebraAndShapes() {
@@ -159,7 +163,18 @@ class GradientCheckTest {
             op("slice rows", x -> x[0].slice(1, 3), rand(4, 3)),
             op("slice rows 4-D", x -> x[0].slice(0, 1), rand(2, 2, 3, 3)),
             op("indexSelect with repeats", x -> x[0].indexSelect(Tensor.ofLongs(3, 0, 3, 1)), rand(4, 3)),
-            op("to float64 (no-op)", x -> x[0].to(DType.FLOAT64), rand(3, 4)));
+            op("to float64 (no-op)", x -> x[0].to(DType.FLOAT64), rand(3, 4)),
+            op("narrow axis 1", x -> x[0].narrow(1, 1, 2), rand(2, 4, 3)),
+            op("select axis 2", x -> x[0].select(2, 1), rand(2, 3, 4)),
+            op("select negative index", x -> x[0].select(0, -1), rand(3, 4)),
+            op("squeeze", x -> x[0].squeeze(1), rand(3, 1, 4)),
+            op("unsqueeze", x -> x[0].unsqueeze(0), rand(3, 4)),
+            op("expand with a new axis and -1", x -> x[0].expand(2, 3, -1), rand(1, 4)),
+            op("expand of [3,1]", x -> x[0].expand(2, 3, 4), rand(3, 1)),
+            op("stack axis 1", x -> Tensor.stack(1, x[0], x[1], x[0]), rand(2, 3), rand(2, 3)),
+            op("clone", x -> x[0].clone().mul(x[0]), rand(3, 4)),
+            op("where", x -> Tensor.where(Tensor.ofLongs(new long[] {1, 0, 0, 1, 1, 0}, 2, 3), x[0], x[1]),
+                rand(2, 3), rand(3)));
     }
 
     static Stream<Arguments> activations() {

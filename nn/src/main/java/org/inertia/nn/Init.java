@@ -14,19 +14,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * from seed 0, so even an unseeded program is reproducible.
  */
 public final class Init {
-    private static final ThreadLocal<Rng> DEFAULT = ThreadLocal.withInitial(() -> new Rng(0));
-
     private Init() {
     }
 
-    /** Re-seeds this thread's default generator. */
+    /** Re-seeds this thread's default generator ({@link Rng#manualSeed}), as {@code torch.manual_seed}. */
     public static void manualSeed(long seed) {
-        DEFAULT.set(new Rng(seed));
+        Rng.manualSeed(seed);
     }
 
-    /** This thread's default generator (used by layers built without an explicit {@link Rng}). */
+    /** This thread's default generator ({@link Rng#defaultGenerator}), used by layers built without an {@link Rng}. */
     public static Rng generator() {
-        return DEFAULT.get();
+        return Rng.defaultGenerator();
     }
 
     /** The nonlinearity a layer feeds, for {@link #gain}. */

@@ -15,15 +15,57 @@ import org.inertia.core.Tensor;
  * A piece of a network: it owns parameters (trained), buffers (kept, not trained: batch-norm running
  * statistics) and child modules, and maps an input to an output in {@link #forward}.
  *
+ * <pre>{@code
+ * class Net extends Module {
+ *     final Linear stem = new Linear(784, 128);       // registered as "stem": stem.weight, stem.bias
+ *     final Linear head = new Linear(128, 10);
+ *     public Tensor forward(Tensor x) { return head.call(stem.call(x.flatten(1)).relu()); }
+ * }
+ * }</pre>
+ *
+ * <p>Fields holding a {@code Module} or a {@link Parameter} are registered under the field's name, in
+ * declaration order (superclass fields first), the first time the module is traversed
+ * ({@link #parameters()}, {@link #stateDict()}, ...); {@code transient} fields are left out, and an
+ * object registered explicitly ({@link #registerModule}, {@link #registerParameter}) keeps that name.
+ * Fields are read by reflection: code in a named Java module must {@code opens} its package to
+ * {@code org.inertia.nn}.
+ *
  * <p>Names follow PyTorch so state dicts move between the two: a parameter is named by the path of
  * modules leading to it, {@code features.0.weight}; {@link Sequential} names its children 0, 1, ...;
  * {@link #stateDict()} lists each module's parameters, then its buffers, then its children's.
+ * Call children with {@link #call} (not {@code forward}) so that {@link #summary} sees them.
  */
 public abstract class Module {
+    /** Per class: its instance fields (and its superclasses') that can hold a Module or a Parameter. */
+    private static final ClassValue<List<java.lang.reflect.Field>> MEMBER_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<java.lang.reflect.Field> computeValue(Class<?> type) {
+            List<java.lang.reflect.Field> fields = new ArrayList<>();
+            if (type.getSuperclass() != null && Module.class.isAssignableFrom(type.getSuperclass())) {
+                fields.addAll(get(type.getSuperclass()));
+            }
+            if (type == Module.class) {
+                return fields;
+            }
+            for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+                int mods = f.getModifiers();
+                boolean member = Module.class.isAssignableFrom(f.getType()) || Parameter.class.isAssignableFrom(f.getType());
+                if (member && !java.lang.reflect.Modifier.isStatic(mods) && !java.lang.reflect.Modifier.isTransient(mods)
+                        && !f.isSynthetic()) {
+                    f.setAccessible(true);
+                    fields.add(f);
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
+
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private final Map<String, Rng> randomSources = new LinkedHashMap<>();
+    /** Names registered from fields, which a reassigned field may update. */
+    private final java.util.Set<String> fromFields = new java.util.HashSet<>();
     private boolean training = true;
 
     /** The module's computation. */
@@ -86,6 +128,53 @@ public abstract class Module {
         }
     }
 
+    /** Registers this module's Module and Parameter fields not registered yet (see the class comment). */
+    private void registerFields() {
+        for (java.lang.reflect.Field f : MEMBER_FIELDS.get(getClass())) {
+            Object value;
+            try {
+                value = f.get(this);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read field '" + f.getName() + "' of " + getClass().getName(), e);
+            }
+            String name = f.getName();
+            if (value instanceof Parameter p && !containsIdentity(parameters, p)) {
+                if (fromFields.contains(name) || !isRegistered(name)) {
+                    parameters.put(name, p);
+                    fromFields.add(name);
+                }
+            } else if (value instanceof Module m && m != this && !containsIdentity(children, m)) {
+                if (fromFields.contains(name) || !isRegistered(name)) {
+                    children.put(name, m);
+                    fromFields.add(name);
+                }
+            }
+        }
+    }
+
+    private static boolean containsIdentity(Map<String, ?> map, Object value) {
+        for (Object v : map.values()) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isRegistered(String name) {
+        return parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)
+                || randomSources.containsKey(name);
+    }
+
+    /** The buffer registered as {@code name} (for subclasses that keep their state in buffers). */
+    protected final Tensor buffer(String name) {
+        Tensor b = buffers.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no buffer '" + name + "'");
+        }
+        return b;
+    }
+
     // ---------------------------------------------------------------- traversal
 
     /** Every parameter, this module's first, then each child's, recursively. */
@@ -125,11 +214,13 @@ public abstract class Module {
 
     /** Direct children by name. */
     public final Map<String, Module> children() {
+        registerFields();
         return Collections.unmodifiableMap(children);
     }
 
     /** This module ("") and every descendant, by dotted name. */
     public final Map<String, Module> namedModules() {
+        registerFields();
         Map<String, Module> out = new LinkedHashMap<>();
         out.put("", this);
         for (Map.Entry<String, Module> c : children.entrySet()) {
@@ -139,6 +230,7 @@ public abstract class Module {
     }
 
     private <T> void collect(String prefix, Map<String, T> out, java.util.function.Function<Module, Map<String, ? extends T>> own) {
+        registerFields();
         own.apply(this).forEach((name, value) -> out.put(prefix + name, value));
         children.forEach((name, child) -> child.collect(prefix + name + ".", out, own));
     }
@@ -161,6 +253,7 @@ public abstract class Module {
     }
 
     public final Module train(boolean on) {
+        registerFields();
         training = on;
         children.values().forEach(c -> c.train(on));
         return this;
@@ -180,35 +273,68 @@ public abstract class Module {
     }
 
     private void collectState(String prefix, Map<String, Tensor> out) {
+        registerFields();
         parameters.forEach((name, p) -> out.put(prefix + name, p));
         buffers.forEach((name, b) -> out.put(prefix + name, b));
         children.forEach((name, child) -> child.collectState(prefix + name + ".", out));
     }
 
+    /** What a non-strict {@link #loadStateDict(Map, boolean)} left out: names this module has that the state
+     * lacked, and names the state had that this module lacks. */
+    public record LoadResult(List<String> missing, List<String> unexpected) {
+        public LoadResult {
+            missing = List.copyOf(missing);
+            unexpected = List.copyOf(unexpected);
+        }
+    }
+
     /**
      * Copies {@code state} into this module's parameters and buffers (in place, so optimizers keep
      * working on the same tensors). Every name, shape and dtype is checked first; on any problem
-     * nothing is copied and the error lists all of them.
+     * nothing is copied and the error lists all of them. Same as {@code loadStateDict(state, true)}.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
-        checkStateDict(state);
-        Map<String, Tensor> mine = stateDict();
-        NoGrad.run(() -> mine.forEach((name, t) -> t.data().assign(state.get(name).data())));
+        loadStateDict(state, true);
     }
 
-    /** Throws what {@link #loadStateDict} would refuse, changing nothing. */
-    public final void checkStateDict(Map<String, Tensor> state) {
+    /**
+     * Copies {@code state} into this module's parameters and buffers, in place. With {@code strict}
+     * every name must match both ways (as {@link #loadStateDict(Map)}); without, the names present in
+     * both are copied and the rest are returned (PyTorch's {@code strict=False}), e.g. to load a
+     * backbone into a model with a new head. Shapes and dtypes must always match: any mismatch, or a
+     * missing or unexpected name under {@code strict}, refuses the whole load with every problem
+     * listed, changing nothing.
+     */
+    public final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
         Map<String, Tensor> mine = stateDict();
+        LoadResult result = validate(state, mine, strict);
+        NoGrad.run(() -> mine.forEach((name, t) -> {
+            if (state.containsKey(name)) {
+                t.data().assign(state.get(name).data());
+            }
+        }));
+        return result;
+    }
+
+    /** Throws what a strict {@link #loadStateDict} would refuse, changing nothing. */
+    public final void checkStateDict(Map<String, Tensor> state) {
+        validate(state, stateDict(), true);
+    }
+
+    /** The names {@code state} misses and adds; throws listing every problem a load with {@code strict} refuses. */
+    private static LoadResult validate(Map<String, Tensor> state, Map<String, Tensor> mine, boolean strict) {
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String name : mine.keySet()) {
             if (!state.containsKey(name)) {
-                problems.add("missing '" + name + "'");
+                missing.add(name);
             }
         }
         for (Map.Entry<String, Tensor> e : state.entrySet()) {
             Tensor target = mine.get(e.getKey());
             if (target == null) {
-                problems.add("unexpected '" + e.getKey() + "'");
+                unexpected.add(e.getKey());
             } else if (!Arrays.equals(target.shape(), e.getValue().shape())) {
                 problems.add("'" + e.getKey() + "' has shape " + Arrays.toString(e.getValue().shape()) + ", expected "
                         + Arrays.toString(target.shape()));
@@ -216,9 +342,33 @@ public abstract class Module {
                 problems.add("'" + e.getKey() + "' is " + e.getValue().dtype() + ", expected " + target.dtype());
             }
         }
+        if (strict) {
+            for (int i = missing.size() - 1; i >= 0; i--) {
+                problems.add(0, "missing '" + missing.get(i) + "'");
+            }
+            unexpected.forEach(name -> problems.add("unexpected '" + name + "'"));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("loadStateDict: " + String.join("; ", problems));
         }
+        return new LoadResult(missing, unexpected);
+    }
+
+    /**
+     * Converts every floating parameter and buffer of this module and its descendants to {@code dtype}
+     * (int64 buffers such as {@code num_batches_tracked} stay), in place: parameters keep their
+     * identity, so convert before building the optimizer (its state follows the parameters' dtype).
+     * Returns {@code this}.
+     */
+    public final Module to(org.inertia.core.DType dtype) {
+        if (!dtype.isFloating()) {
+            throw new IllegalArgumentException("to(" + dtype + "): a module converts to float32 or float64");
+        }
+        for (Module m : namedModules().values()) {
+            m.parameters.values().forEach(p -> p.convertTo(dtype));
+            m.buffers.replaceAll((name, b) -> b.dtype().isFloating() && b.dtype() != dtype ? b.to(dtype).keep() : b);
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------- summary

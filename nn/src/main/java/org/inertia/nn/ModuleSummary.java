@@ -11,7 +11,8 @@ import org.inertia.core.Tensor;
 
 /**
  * {@link Module#summary}: one forward pass with a recorder listening to {@link Module#call}, so the
- * table lists modules in the order the data meets them, with the shape each one produced.
+ * table lists modules in the order the data meets them, with the shape each one produced. A layer the
+ * pass did not reach through {@code call} would silently be missing from the table, so that is refused.
  */
 final class ModuleSummary {
     private static final ThreadLocal<List<Object[]>> RECORDER = new ThreadLocal<>();
@@ -39,6 +40,20 @@ final class ModuleSummary {
         } finally {
             RECORDER.remove();
             root.train(wasTraining);
+        }
+        java.util.Set<Module> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        rows.forEach(row -> seen.add((Module) row[0]));
+        List<String> unseen = new ArrayList<>();
+        root.namedModules().forEach((name, m) -> {
+            if (m != root && m.children().isEmpty() && !seen.contains(m)) {
+                unseen.add(name + " (" + m.getClass().getSimpleName() + ")");
+            }
+        });
+        if (!unseen.isEmpty()) {
+            throw new IllegalStateException("summary: " + String.join(", ", unseen) + " did not run through call() in a "
+                    + "forward pass on an input of shape " + java.util.Arrays.toString(inputShape) + ". Invoke children "
+                    + "with child.call(x): forward(x) runs them unseen by summary(). A module that is not used at all "
+                    + "still has its parameters trained and saved; remove it if it is not needed.");
         }
         StringBuilder s = new StringBuilder();
         String format = "%-22s %-14s %-20s %12s%n";

@@ -15,6 +15,13 @@ public final class Parameter extends Tensor {
         super(data, true);
     }
 
+    /** Converts the values to {@code dtype} in place (same parameter object; its gradient is dropped). */
+    void convertTo(DType dtype) {
+        if (dtype() != dtype) {
+            replaceData(data().castTo(dtype.nd4j()));
+        }
+    }
+
     /** A zero-filled parameter, to be initialised with {@link Init}. */
     public static Parameter zeros(DType dtype, long... shape) {
         return new Parameter(Nd4j.zeros(dtype.nd4j(), shape));

@@ -36,36 +36,62 @@ public abstract class Optimizer {
         if (groups.length == 0) {
             throw new IllegalArgumentException(name() + ": optimizer got an empty parameter list");
         }
-        Map<Tensor, Integer> groupOf = new IdentityHashMap<>();
+        this.groups = new ArrayList<>(groups.length);
         for (int g = 0; g < groups.length; g++) {
-            ParamGroup group = Objects.requireNonNull(groups[g], "group " + g);
-            if (!optionsType.isInstance(group.options())) {
-                throw new IllegalArgumentException(name() + ": group " + g + " has " + group.options().getClass().getName()
-                        + " options; " + name() + " needs " + optionsType.getName());
-            }
-            try {
-                group.options().validate();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name() + (groups.length > 1 ? " group " + g : "") + ": "
-                        + e.getMessage(), e);
-            }
-            if (group.params().isEmpty()) {
-                throw new IllegalArgumentException(name() + ": optimizer got an empty parameter list"
-                        + (groups.length > 1 ? " in group " + g : ""));
-            }
-            for (int i = 0; i < group.params().size(); i++) {
-                Tensor p = group.params().get(i);
-                checkParameter(g, i, p);
-                Integer previous = groupOf.put(p, g);
-                if (previous != null) {
-                    throw new IllegalArgumentException(name() + ": parameter " + i + " of group " + g + " (shape "
-                            + java.util.Arrays.toString(p.shape()) + ") is also in group " + previous
-                            + "; some parameters appear in more than one parameter group");
-                }
-                params.add(p);
+            adopt(groups[g], g, groups.length > 1);
+        }
+    }
+
+    /**
+     * Adds a group of parameters (a layer unfrozen during fine-tuning, a new head) with its own
+     * hyperparameters, as PyTorch's {@code add_param_group}. Its parameters must not be in another
+     * group; they get state as they are first updated. The group's first step uses the options given;
+     * a {@link org.inertia.optim.schedule.Scheduler} created earlier drives it from its next step on,
+     * with those options' learning rate and momentum as the group's base values.
+     */
+    public void addParamGroup(ParamGroup group) {
+        adopt(group, groups.size(), true);
+    }
+
+    /** Adds {@code params} as a new group with the first group's hyperparameters. */
+    public void addParamGroup(Iterable<? extends Tensor> params) {
+        addParamGroup(ParamGroup.of(params, groups.get(0).options()));
+    }
+
+    /** Checks group {@code g} (options type and values, parameters) and adds it; on a problem nothing changes. */
+    private void adopt(ParamGroup group, int g, boolean several) {
+        Objects.requireNonNull(group, "group " + g);
+        if (!optionsType.isInstance(group.options())) {
+            throw new IllegalArgumentException(name() + ": group " + g + " has " + group.options().getClass().getName()
+                    + " options; " + name() + " needs " + optionsType.getName());
+        }
+        try {
+            group.options().validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name() + (several ? " group " + g : "") + ": " + e.getMessage(), e);
+        }
+        if (group.params().isEmpty()) {
+            throw new IllegalArgumentException(name() + ": optimizer got an empty parameter list"
+                    + (several ? " in group " + g : ""));
+        }
+        Map<Tensor, Integer> groupOf = new IdentityHashMap<>();
+        for (int other = 0; other < groups.size(); other++) {
+            for (Tensor p : groups.get(other).params()) {
+                groupOf.put(p, other);
             }
         }
-        this.groups = List.of(groups);
+        for (int i = 0; i < group.params().size(); i++) {
+            Tensor p = group.params().get(i);
+            checkParameter(g, i, p);
+            Integer previous = groupOf.put(p, g);
+            if (previous != null) {
+                throw new IllegalArgumentException(name() + ": parameter " + i + " of group " + g + " (shape "
+                        + java.util.Arrays.toString(p.shape()) + ") is also in group " + previous
+                        + "; some parameters appear in more than one parameter group");
+            }
+        }
+        groups.add(group);
+        params.addAll(group.params());
     }
 
     private void checkParameter(int group, int index, Tensor p) {
@@ -84,8 +110,9 @@ public abstract class Optimizer {
         return getClass().getSimpleName();
     }
 
+    /** The parameter groups, in order (a read-only view: {@link #addParamGroup} adds to it). */
     public List<ParamGroup> paramGroups() {
-        return groups;
+        return Collections.unmodifiableList(groups);
     }
 
     /** How many times {@link #step()} has run. */

@@ -13,6 +13,23 @@ final class Broadcast {
     private Broadcast() {
     }
 
+    /**
+     * {@code x} repeated along its size-1 (and missing leading) axes to {@code shape}, as a new dense array;
+     * {@code x} itself when it already has that shape.
+     */
+    static INDArray to(INDArray x, long[] shape) {
+        if (Arrays.equals(x.shape(), shape)) {
+            return x;
+        }
+        if (x.rank() < shape.length) {
+            long[] padded = new long[shape.length];
+            Arrays.fill(padded, 1);
+            System.arraycopy(x.shape(), 0, padded, shape.length - x.rank(), x.rank());
+            x = x.reshape(padded);
+        }
+        return org.nd4j.linalg.factory.Nd4j.zeros(x.dataType(), shape).addi(x);
+    }
+
     /** Sums {@code grad} over the axes along which an operand of {@code shape} was broadcast. */
     static INDArray reduceTo(INDArray grad, long[] shape) {
         long[] gradShape = grad.shape();

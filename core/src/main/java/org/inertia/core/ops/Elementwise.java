@@ -97,10 +97,7 @@ public final class Elementwise {
     }
 
     private static INDArray expand(INDArray x, long[] shape) {
-        if (java.util.Arrays.equals(x.shape(), shape)) {
-            return x;
-        }
-        return org.nd4j.linalg.factory.Nd4j.zeros(x.dataType(), shape).addi(x);
+        return Broadcast.to(x, shape);
     }
 
     // ------------------------------------------------------------ with a scalar

@@ -2,13 +2,15 @@ package org.inertia.core.ops;
 
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Sum, mean and max over chosen axes ({@code null} = all), optionally keeping the reduced axes as
- * size 1. Backward spreads the gradient back over the reduced axes with libnd4j's native
- * {@code reduce_*_bp} ops (one call each).
+ * Sum, mean, max and min over chosen axes ({@code null} = all), optionally keeping the reduced axes
+ * as size 1, and the indices of maxima and minima. Backward spreads the gradient back over the
+ * reduced axes with libnd4j's native {@code reduce_*_bp} ops (one call each). sum, max, min and the
+ * indices also take int64 tensors (no gradient).
  */
 public final class Reductions {
     private Reductions() {
@@ -30,22 +32,54 @@ public final class Reductions {
      * or all axes the tied maxima share it equally (as {@code torch.amax} and {@code x.max()}).
      */
     public static Tensor max(Tensor x, int[] axes, boolean keepDims) {
+        return extremum("max", x, axes, keepDims);
+    }
+
+    /** Min over axes; gradient and ties as {@link #max}. */
+    public static Tensor min(Tensor x, int[] axes, boolean keepDims) {
+        return extremum("min", x, axes, keepDims);
+    }
+
+    private static Tensor extremum(String op, Tensor x, int[] axes, boolean keepDims) {
         if (axes != null && axes.length == 1) {
-            return reduce("max", "reduce_max_bp", x, axes, keepDims);     // libnd4j's: the first maximum
+            return reduce(op, "reduce_" + op + "_bp", x, axes, keepDims);    // libnd4j's: the first extremum
         }
-        Shapes.requireFloat("max", x);
-        int[] dims = Shapes.axes("max", axes, x.rank());
+        requireNumeric(op, x);
+        int[] dims = Shapes.axes(op, axes, x.rank());
         if (x.numel() == 0) {
-            throw new IllegalArgumentException("max: cannot reduce an empty tensor of shape " + Shapes.str(x.shape()));
+            throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + Shapes.str(x.shape()));
         }
         INDArray in = x.data();
-        INDArray out = in.max(keepDims, dims);
+        INDArray out = op.equals("max") ? in.max(keepDims, dims) : in.min(keepDims, dims);
         long[] kept = keptShape(in.shape(), dims);
-        return Tensor.fromOp("max", out, (g, needs) -> {
-            INDArray ties = in.sub(out.reshape(kept)).eq(0.0).castTo(in.dataType());   // 1 at every maximum
+        return Tensor.fromOp(op, out, (g, needs) -> {
+            INDArray ties = in.sub(out.reshape(kept)).eq(0.0).castTo(in.dataType());   // 1 at every extremum
             INDArray count = ties.sum(true, dims);
             return new INDArray[] {ties.muli(g.reshape(kept)).divi(count)};            // g shared among them
         }, x);
+    }
+
+    /**
+     * The index of the maximum along {@code axis} (int64; the first one on ties, as PyTorch), with the
+     * axis kept as size 1 if {@code keepDims}. No gradient flows through an index.
+     */
+    public static Tensor argmax(Tensor x, int axis, boolean keepDims) {
+        return argExtremum("argmax", x, axis, keepDims);
+    }
+
+    /** The index of the minimum along {@code axis}; as {@link #argmax}. */
+    public static Tensor argmin(Tensor x, int axis, boolean keepDims) {
+        return argExtremum("argmin", x, axis, keepDims);
+    }
+
+    private static Tensor argExtremum(String op, Tensor x, int axis, boolean keepDims) {
+        int ax = Shapes.axis(op, axis, x.rank());
+        if (x.size(ax) == 0) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " of " + Shapes.str(x.shape()) + " is empty");
+        }
+        INDArray in = x.data();
+        INDArray index = (op.equals("argmax") ? Nd4j.argMax(in, ax) : Nd4j.argMin(in, ax)).castTo(DataType.INT64);
+        return Tensor.fromOp(op, keepDims ? index.reshape(keptShape(in.shape(), new int[] {ax})) : index);
     }
 
     /** {@code shape} with the reduced axes kept as size 1, so a reduced result broadcasts against the input. */
@@ -57,8 +91,18 @@ public final class Reductions {
         return kept;
     }
 
+    /** sum, max and min also count and compare int64 tensors (masks, labels); mean needs floats. */
+    private static void requireNumeric(String op, Tensor x) {
+        if (op.equals("mean")) {
+            if (!x.dtype().isFloating()) {
+                throw new IllegalArgumentException("mean: needs a float32 or float64 tensor, got " + x.dtype()
+                        + "; convert with .to(DType.FLOAT32) (e.g. a mask's mean is an accuracy)");
+            }
+        }
+    }
+
     private static Tensor reduce(String op, String backwardOp, Tensor x, int[] axes, boolean keepDims) {
-        Shapes.requireFloat(op, x);
+        requireNumeric(op, x);
         int[] dims = Shapes.axes(op, axes, x.rank());
         if (x.numel() == 0 && !op.equals("sum")) {
             throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + Shapes.str(x.shape()));
@@ -67,6 +111,7 @@ public final class Reductions {
         INDArray out = switch (op) {
             case "sum" -> in.sum(keepDims, dims);
             case "mean" -> in.mean(keepDims, dims);
+            case "min" -> in.min(keepDims, dims);
             default -> in.max(keepDims, dims);
         };
         long[] longDims = new long[dims.length];

@@ -10,8 +10,9 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Ops that move elements without changing them: reshape, permute, flatten, concat, slice and
- * index-select. Their backward passes move the gradient back the same way.
+ * Ops that move elements without changing them: reshape, squeeze/unsqueeze, permute, flatten, expand,
+ * concat, stack, slice, narrow, select, index-select and clone. Their backward passes move the
+ * gradient back the same way.
  */
 public final class ShapeOps {
     private ShapeOps() {
@@ -161,14 +162,7 @@ public final class ShapeOps {
             throw new IllegalArgumentException("slice: rows [" + start + ", " + end + ") are outside [0, " + n
                     + "] for shape " + Shapes.str(x.shape()));
         }
-        INDArrayIndex[] rows = along(x.rank(), 0, NDArrayIndex.interval(start, end));
-        INDArray out = x.data().get(rows);
-        long[] shape = x.shape();
-        return Tensor.fromOp("slice", out, (g, needs) -> {
-            INDArray full = Nd4j.zeros(g.dataType(), shape);
-            full.get(rows).assign(g);
-            return new INDArray[] {full};
-        }, x);
+        return narrow(x, 0, start, end - start);
     }
 
     /**
@@ -205,6 +199,119 @@ public final class ShapeOps {
             Native.exec("scatter_add", Native.in(full, idx, g), Native.out(full), Native.ints());
             return new INDArray[] {full};
         }, x);
+    }
+
+    /** Removes {@code axis} if its size is 1 (otherwise returns {@code x}, as PyTorch).  A reshape. */
+    public static Tensor squeeze(Tensor x, int axis) {
+        int ax = Shapes.axis("squeeze", axis, x.rank());
+        if (x.shape()[ax] != 1) {
+            return x;
+        }
+        long[] shape = new long[x.rank() - 1];
+        for (int i = 0, j = 0; i < x.rank(); i++) {
+            if (i != ax) {
+                shape[j++] = x.shape()[i];
+            }
+        }
+        return reshape(x, shape);
+    }
+
+    /** Inserts an axis of size 1 at {@code axis} (−rank−1 to rank).  A reshape. */
+    public static Tensor unsqueeze(Tensor x, int axis) {
+        int ax = Shapes.axis("unsqueeze", axis, x.rank() + 1);
+        long[] shape = new long[x.rank() + 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            shape[i] = i == ax ? 1 : x.shape()[j++];
+        }
+        return reshape(x, shape);
+    }
+
+    /**
+     * {@code x} repeated along its size-1 axes (and new leading axes) to {@code shape}; −1 keeps a size.
+     * Backward: the gradient summed over the repeated axes.
+     */
+    public static Tensor expand(Tensor x, long... shape) {
+        long[] target = shape.clone();
+        int lead = target.length - x.rank();
+        if (lead < 0) {
+            throw new IllegalArgumentException("expand: shape " + Shapes.str(shape) + " has fewer dimensions than the "
+                    + "tensor " + Shapes.str(x.shape()));
+        }
+        for (int i = 0; i < target.length; i++) {
+            long own = i < lead ? 1 : x.shape()[i - lead];
+            if (target[i] == -1 && i >= lead) {
+                target[i] = own;
+            } else if (target[i] < 0 || (own != 1 && own != target[i])) {
+                throw new IllegalArgumentException("expand: cannot expand " + Shapes.str(x.shape()) + " to "
+                        + Shapes.str(shape) + " (only size-1 axes repeat; -1 keeps an existing size)");
+            }
+        }
+        long[] original = x.shape();
+        INDArray out = Broadcast.to(x.data(), target);
+        if (out == x.data()) {
+            return x;
+        }
+        return Tensor.fromOp("expand", out, (g, needs) -> new INDArray[] {Broadcast.reduceTo(g, original)}, x);
+    }
+
+    /** Joins tensors of one shape along a new {@code axis}: concat of their unsqueezed forms. */
+    public static Tensor stack(int axis, Tensor... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("stack: needs at least one tensor");
+        }
+        int ax = Shapes.axis("stack", axis, parts[0].rank() + 1);
+        Tensor[] unsqueezed = new Tensor[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!Arrays.equals(parts[i].shape(), parts[0].shape())) {
+                throw new IllegalArgumentException("stack: tensor " + i + " has shape " + Shapes.str(parts[i].shape())
+                        + " but tensor 0 has " + Shapes.str(parts[0].shape()) + "; stacked tensors need one shape");
+            }
+            unsqueezed[i] = unsqueeze(parts[i], ax);
+        }
+        return concat(ax, unsqueezed);
+    }
+
+    /** Indices {@code [start, start + length)} along {@code axis}.  Backward: the gradient placed back there. */
+    public static Tensor narrow(Tensor x, int axis, long start, long length) {
+        int ax = Shapes.axis("narrow", axis, x.rank());
+        long n = x.shape()[ax];
+        if (start < 0 || length < 0 || start + length > n) {
+            throw new IllegalArgumentException("narrow: [" + start + ", " + (start + length) + ") along axis " + axis
+                    + " is outside [0, " + n + "] for shape " + Shapes.str(x.shape()));
+        }
+        INDArrayIndex[] range = along(x.rank(), ax, NDArrayIndex.interval(start, start + length));
+        long[] shape = x.shape();
+        return Tensor.fromOp("narrow", x.data().get(range), (g, needs) -> {
+            INDArray full = Nd4j.zeros(g.dataType(), shape);
+            full.get(range).assign(g);
+            return new INDArray[] {full};
+        }, x);
+    }
+
+    /**
+     * The slice at {@code index} along {@code axis}, which disappears ({@code x[:, k]} is
+     * {@code select(1, k)}); a negative index counts from the end.  Backward: the gradient placed there.
+     */
+    public static Tensor select(Tensor x, int axis, long index) {
+        int ax = Shapes.axis("select", axis, x.rank());
+        long n = x.shape()[ax];
+        long i = index < 0 ? index + n : index;
+        if (i < 0 || i >= n) {
+            throw new IllegalArgumentException("select: index " + index + " is out of range for axis " + axis
+                    + " of size " + n + " (shape " + Shapes.str(x.shape()) + ")");
+        }
+        INDArrayIndex[] point = along(x.rank(), ax, NDArrayIndex.point(i));
+        long[] shape = x.shape();
+        return Tensor.fromOp("select", x.data().get(point), (g, needs) -> {
+            INDArray full = Nd4j.zeros(g.dataType(), shape);
+            full.get(point).assign(g);
+            return new INDArray[] {full};
+        }, x);
+    }
+
+    /** A copy with its own memory, still in the graph.  Backward: the gradient unchanged. */
+    public static Tensor clone(Tensor x) {
+        return Tensor.fromOp("clone", x.data().dup('c'), (g, needs) -> new INDArray[] {g}, x);
     }
 
     /** An index selecting {@code range} along {@code axis} and everything along the other axes. */

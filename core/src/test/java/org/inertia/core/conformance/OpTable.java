@@ -108,6 +108,27 @@ final class OpTable {
         withParams("batch_norm_eval", (x, p) -> Normalization.batchNormInference(x[0], x[1].data(), x[2].data(),
                 x.length > 3 ? x[3] : null, x.length > 4 ? x[4] : null, p.get("eps").asDouble()));
         withParams("dropout", (x, p) -> Dropout.withMask(x[0], x[1], p.get("p").asDouble()));
+        withParams("min", (x, p) -> x[0].min(axes(p), p.get("keep_dims").asBoolean()));
+        withParams("argmax", (x, p) -> x[0].argmax(p.get("axis").asInt(), p.get("keep_dims").asBoolean()));
+        withParams("argmin", (x, p) -> x[0].argmin(p.get("axis").asInt(), p.get("keep_dims").asBoolean()));
+        binary("eq", Tensor::eq);
+        binary("ne", Tensor::ne);
+        binary("gt", Tensor::gt);
+        binary("ge", Tensor::ge);
+        binary("lt", Tensor::lt);
+        binary("le", Tensor::le);
+        withParams("gt_scalar", (x, p) -> x[0].gt(p.get("value").asDouble()));
+        withParams("le_scalar", (x, p) -> x[0].le(p.get("value").asDouble()));
+        withParams("eq_scalar", (x, p) -> x[0].eq(p.get("value").asDouble()));
+        withParams("where", (x, p) -> Tensor.where(x[0], x[1], x[2]));
+        withParams("select", (x, p) -> x[0].select(p.get("axis").asInt(), p.get("index").asLong()));
+        withParams("narrow", (x, p) -> x[0].narrow(p.get("axis").asInt(), p.get("start").asLong(),
+                p.get("length").asLong()));
+        withParams("squeeze", (x, p) -> x[0].squeeze(p.get("axis").asInt()));
+        withParams("unsqueeze", (x, p) -> x[0].unsqueeze(p.get("axis").asInt()));
+        withParams("expand", (x, p) -> x[0].expand(Golden.shape(p.get("shape"))));
+        withParams("stack", (x, p) -> Tensor.stack(p.get("axis").asInt(), x));
+        unary("clone", Tensor::clone);
     }
 
     private OpTable() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.inertia.optim.schedule.Scheduler;
  * schedule time, epoch and step, and the state of every random source in the model.
  *
  * <p>On disk it is a safetensors file, so standard tools can open it: tensors {@code model/<name>}
- * and {@code optimizer/<parameter>/<buffer>}; the rest as JSON in the metadata, covered with the data
+ * and {@code optimizer/<parameter>/<buffer>} (as in {@link OptimizerStateFile}); the rest as JSON in the metadata, covered with the data
  * by the file's content SHA-256 ({@link SafeTensors#CONTENT_SHA256}). {@link #save} writes atomically (temporary file, flush, rename): a crash never
  * leaves a damaged checkpoint in place of a good one. {@link #load} refuses a truncated or corrupt
  * file with an error naming it; {@link #restore} checks every part against the model and optimizer
@@ -70,20 +69,7 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
     public void save(Path file) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         model.forEach((name, t) -> tensors.put("model/" + name, t));
-        Map<String, Object> optimizerMeta = new LinkedHashMap<>();
-        optimizerMeta.put("optimizer", optimizer.optimizer());
-        optimizerMeta.put("steps", optimizer.steps());
-        List<Map<String, Object>> groups = new ArrayList<>();
-        for (OptimizerState.Group g : optimizer.groups()) {
-            groups.add(Map.of("params", g.params(), "shapes", g.shapes(), "hyperparameters", g.hyperparameters()));
-        }
-        optimizerMeta.put("groups", groups);
-        Map<String, Object> params = new LinkedHashMap<>();
-        optimizer.params().forEach((i, p) -> {
-            params.put(Integer.toString(i), Map.of("step", p.step(), "buffers", List.copyOf(p.buffers().keySet())));
-            p.buffers().forEach((buffer, array) -> tensors.put("optimizer/" + i + "/" + buffer, Tensor.wrap(array)));
-        });
-        optimizerMeta.put("params", params);
+        String optimizerMeta = OptimizerStateFile.encode(optimizer, tensors);
 
         Map<String, Object> random = new LinkedHashMap<>();
         randomSources.forEach((name, s) -> random.put(name, List.of(s.seed(), s.root(), s.node())));
@@ -95,7 +81,7 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
         if (schedulerT != null) {
             meta.put("scheduler_t", Long.toString(schedulerT));
         }
-        meta.put("optimizer", JSON.writeValueAsString(optimizerMeta));
+        meta.put("optimizer", optimizerMeta);
         meta.put("random", JSON.writeValueAsString(random));
         meta.put("extra", JSON.writeValueAsString(extra));
         SafeTensors.write(file, tensors, meta);
@@ -124,8 +110,7 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
                     model.put(name.substring("model/".length()), t);
                 }
             });
-            OptimizerState optimizer = optimizerState(JSON.readValue(required(meta, "optimizer", where),
-                    new TypeReference<Map<String, Object>>() { }), c.tensors(), where);
+            OptimizerState optimizer = OptimizerStateFile.decode(required(meta, "optimizer", where), c.tensors(), where);
             Map<String, List<Long>> random = JSON.readValue(required(meta, "random", where),
                     new TypeReference<Map<String, List<Long>>>() { });
             Map<String, Rng.State> states = new LinkedHashMap<>();
@@ -141,33 +126,6 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
         } catch (JsonProcessingException | NumberFormatException | ClassCastException | NullPointerException e) {
             throw new IOException(where + "checkpoint metadata is malformed (" + e.getMessage() + ")", e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static OptimizerState optimizerState(Map<String, Object> meta, Map<String, Tensor> tensors, String where)
-            throws IOException {
-        List<OptimizerState.Group> groups = new ArrayList<>();
-        for (Object g : (List<Object>) meta.get("groups")) {
-            Map<String, Object> group = (Map<String, Object>) g;
-            List<Integer> params = ((List<Number>) group.get("params")).stream().map(Number::intValue).toList();
-            List<long[]> shapes = ((List<List<Number>>) group.get("shapes")).stream()
-                    .map(s -> s.stream().mapToLong(Number::longValue).toArray()).toList();
-            groups.add(new OptimizerState.Group(params, shapes, (Map<String, Object>) group.get("hyperparameters")));
-        }
-        Map<Integer, OptimizerState.Param> params = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) meta.get("params")).entrySet()) {
-            Map<String, Object> p = (Map<String, Object>) e.getValue();
-            Map<String, org.nd4j.linalg.api.ndarray.INDArray> buffers = new LinkedHashMap<>();
-            for (Object b : (List<Object>) p.get("buffers")) {
-                Tensor t = tensors.get("optimizer/" + e.getKey() + "/" + b);
-                if (t == null) {
-                    throw new IOException(where + "optimizer buffer '" + b + "' of parameter " + e.getKey() + " is missing");
-                }
-                buffers.put((String) b, t.data());
-            }
-            params.put(Integer.parseInt(e.getKey()), new OptimizerState.Param(((Number) p.get("step")).longValue(), buffers));
-        }
-        return new OptimizerState((String) meta.get("optimizer"), ((Number) meta.get("steps")).longValue(), groups, params);
     }
 
     private static String required(Map<String, String> meta, String key, String where) throws IOException {

@@ -49,9 +49,6 @@ public abstract class BatchNorm extends Module {
     private final Options options;
     private final Parameter weight;
     private final Parameter bias;
-    private final Tensor runningMean;
-    private final Tensor runningVar;
-    private final Tensor batchesTracked;
 
     protected BatchNorm(Options o) {
         if (o.channels() < 1) {
@@ -67,9 +64,9 @@ public abstract class BatchNorm extends Module {
         this.options = o;
         weight = o.affine() ? registerParameter("weight", new Parameter(Nd4j.ones(o.dtype().nd4j(), o.channels()))) : null;
         bias = o.affine() ? registerParameter("bias", Parameter.zeros(o.dtype(), o.channels())) : null;
-        runningMean = registerBuffer("running_mean", Tensor.zeros(o.dtype(), o.channels()));
-        runningVar = registerBuffer("running_var", Tensor.ones(o.dtype(), o.channels()));
-        batchesTracked = registerBuffer("num_batches_tracked", Tensor.wrap(Nd4j.scalar(DType.INT64.nd4j(), 0L)));
+        registerBuffer("running_mean", Tensor.zeros(o.dtype(), o.channels()));
+        registerBuffer("running_var", Tensor.ones(o.dtype(), o.channels()));
+        registerBuffer("num_batches_tracked", Tensor.wrap(Nd4j.scalar(DType.INT64.nd4j(), 0L)));
     }
 
     /** Checks the input's rank and channel count and returns it in the 2-D or 4-D form the op takes. */
@@ -86,8 +83,8 @@ public abstract class BatchNorm extends Module {
     public Tensor forward(Tensor input) {
         Tensor x = toOpLayout(input);
         if (!isTraining()) {
-            return fromOpLayout(Normalization.batchNormInference(x, runningMean.data(), runningVar.data(), weight, bias,
-                    options.eps()), input);
+            return fromOpLayout(Normalization.batchNormInference(x, runningMean().data(), runningVar().data(), weight,
+                    bias, options.eps()), input);
         }
         Normalization.BatchNormResult r = Normalization.batchNorm(x, weight, bias, options.eps());
         NoGrad.run(() -> updateRunningStatistics(r, x.numel() / channels()));
@@ -97,9 +94,9 @@ public abstract class BatchNorm extends Module {
     private void updateRunningStatistics(Normalization.BatchNormResult r, long n) {
         double m = options.momentum();
         INDArray unbiased = r.variance().mul((double) n / (n - 1));
-        runningMean.data().muli(1 - m).addi(r.mean().mul(m));
-        runningVar.data().muli(1 - m).addi(unbiased.muli(m));
-        batchesTracked.data().addi(1);
+        runningMean().data().muli(1 - m).addi(r.mean().mul(m));
+        runningVar().data().muli(1 - m).addi(unbiased.muli(m));
+        buffer("num_batches_tracked").data().addi(1);
     }
 
     public Parameter weight() {
@@ -110,16 +107,18 @@ public abstract class BatchNorm extends Module {
         return bias;
     }
 
+    /** The running mean used in evaluation (buffer {@code running_mean}). */
     public Tensor runningMean() {
-        return runningMean;
+        return buffer("running_mean");
     }
 
+    /** The running (unbiased) variance used in evaluation (buffer {@code running_var}). */
     public Tensor runningVar() {
-        return runningVar;
+        return buffer("running_var");
     }
 
     /** How many training batches updated the running statistics. */
     public long batchesTracked() {
-        return batchesTracked.data().getLong(0);
+        return buffer("num_batches_tracked").data().getLong(0);
     }
 }

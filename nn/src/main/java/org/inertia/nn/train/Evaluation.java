@@ -29,7 +29,7 @@ public final class Evaluation {
                     Batch b = batches.next();     // released with its step when the loop takes the next batch
                     Tensor logits = model.forward(b.inputs());
                     lossSum += loss.forward(logits, b.labels()).item() * b.size();
-                    predicted = logits.data().argMax(1).toLongVector();
+                    predicted = logits.argmax(1).toLongArray();
                     actual = b.labels().toLongArray();
                     for (int i = 0; i < actual.length; i++) {
                         confusion[(int) actual[i]][(int) predicted[i]]++;

@@ -21,8 +21,9 @@ import org.inertia.optim.ParamGroup;
  */
 public final class Scheduler {
     private final Optimizer optimizer;
-    private final double[] baseLr;
-    private final double[] baseMomentum;
+    /** Each group's learning rate and momentum before scheduling; a group added later starts from its own. */
+    private final List<Double> baseLr = new java.util.ArrayList<>();
+    private final List<Double> baseMomentum = new java.util.ArrayList<>();
     private Schedule lr;
     private Schedule momentum;
     private long restartEvery;
@@ -30,12 +31,15 @@ public final class Scheduler {
 
     private Scheduler(Optimizer optimizer) {
         this.optimizer = optimizer;
+        recordNewGroups();
+    }
+
+    /** Remembers the base values of groups added to the optimizer since the last call. */
+    private void recordNewGroups() {
         List<ParamGroup> groups = optimizer.paramGroups();
-        baseLr = new double[groups.size()];
-        baseMomentum = new double[groups.size()];
-        for (int g = 0; g < groups.size(); g++) {
-            baseLr[g] = groups.get(g).lr();
-            baseMomentum[g] = groups.get(g).momentum();
+        for (int g = baseLr.size(); g < groups.size(); g++) {
+            baseLr.add(groups.get(g).lr());
+            baseMomentum.add(groups.get(g).momentum());
         }
     }
 
@@ -101,23 +105,26 @@ public final class Scheduler {
 
     /** The learning rate the schedule gives group {@code g} at time {@code t} (without applying it). */
     public double lrAt(int g, long time) {
-        return lr == null ? baseLr[g] : lr.value(time, baseLr[g]);
+        recordNewGroups();
+        return lr == null ? baseLr.get(g) : lr.value(time, baseLr.get(g));
     }
 
     /** The momentum the schedule gives group {@code g} at time {@code t} (without applying it). */
     public double momentumAt(int g, long time) {
-        return momentum == null ? baseMomentum[g] : momentum.value(time, baseMomentum[g]);
+        recordNewGroups();
+        return momentum == null ? baseMomentum.get(g) : momentum.value(time, baseMomentum.get(g));
     }
 
     private void apply() {
+        recordNewGroups();
         List<ParamGroup> groups = optimizer.paramGroups();
         for (int g = 0; g < groups.size(); g++) {
             ParamGroup group = groups.get(g);
             if (lr != null) {
-                group.setLr(lr.value(t, baseLr[g]));
+                group.setLr(lr.value(t, baseLr.get(g)));
             }
-            if (momentum != null) {
-                group.setMomentum(momentum.value(t, baseMomentum[g]));
+            if (momentum != null && group.options().hasMomentum()) {
+                group.setMomentum(momentum.value(t, baseMomentum.get(g)));
             }
         }
     }
