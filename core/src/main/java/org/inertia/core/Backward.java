@@ -15,5 +15,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @FunctionalInterface
 public interface Backward {
+    /** The gradient for each input, in order, given dL/d(output); {@code null} where {@code needsGrad[i]} is false. */
     INDArray[] apply(INDArray gradOutput, boolean[] needsGrad);
 }

@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @FunctionalInterface
 public interface BackwardInto extends Backward {
+    /** As {@link Backward#apply(INDArray, boolean[])}, writing gradient i into {@code into[i]} where that is not null (and then returning it). */
     INDArray[] apply(INDArray gradOutput, boolean[] needsGrad, INDArray[] into);
 
     @Override

@@ -10,8 +10,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * with a message that names both, and {@link Tensor#to(DType)} converts explicitly.
  */
 public enum DType {
+    /** 32-bit floating point: the default, what training runs in. */
     FLOAT32(DataType.FLOAT),
+    /** 64-bit floating point: gradient checks and exact comparisons. */
     FLOAT64(DataType.DOUBLE),
+    /** 64-bit integers: class labels, indices and comparison masks (never requires grad). */
     INT64(DataType.INT64);
 
     /** The default for tensors created without an explicit type, as in PyTorch. */
@@ -28,6 +31,7 @@ public enum DType {
         return nd4j;
     }
 
+    /** Whether tensors of this type can take part in autograd (float32 and float64). */
     public boolean isFloating() {
         return this != INT64;
     }

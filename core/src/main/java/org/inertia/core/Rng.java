@@ -26,6 +26,7 @@ public final class Rng {
     private final long seed;
     private final Random source;
 
+    /** A generator whose stream is fully determined by {@code seed} (any value, 0 included). */
     public Rng(long seed) {
         this.seed = seed;
         this.source = Nd4j.getRandomFactory().getNewRandomInstance(nativeSeed(seed));
@@ -61,14 +62,17 @@ public final class Rng {
     public record State(long seed, long root, long node) {
     }
 
+    /** The seed this generator was created with. */
     public long seed() {
         return seed;
     }
 
+    /** The current position in the stream, to {@link #restore} later (checkpoints store it). */
     public State state() {
         return new State(seed, source.rootState(), source.nodeState());
     }
 
+    /** Continues the stream from {@code state}, as if the draws since it was taken had not happened. */
     public void restore(State state) {
         Objects.requireNonNull(state, "state");
         source.setStates(state.root(), state.node());
@@ -104,6 +108,7 @@ public final class Rng {
         return out;
     }
 
+    /** A uniformly random 64-bit value. */
     public long nextLong() {
         return source.nextLong();
     }

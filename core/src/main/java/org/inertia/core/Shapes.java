@@ -12,6 +12,7 @@ public final class Shapes {
         return Arrays.toString(shape);
     }
 
+    /** The number of elements of an array of {@code shape} (1 for rank 0); throws on overflow. */
     public static long numel(long[] shape) {
         long n = 1;
         for (long d : shape) {

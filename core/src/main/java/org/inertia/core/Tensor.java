@@ -178,32 +178,39 @@ public class Tensor {
         return scalar(DType.DEFAULT, value);
     }
 
+    /** A 0-dimensional tensor of {@code dtype}. */
     public static Tensor scalar(DType dtype, double value) {
         return wrap(Nd4j.scalar(dtype.nd4j(), value));
     }
 
+    /** Zeros of the default type (float32). */
     public static Tensor zeros(long... shape) {
         return zeros(DType.DEFAULT, shape);
     }
 
+    /** Zeros of {@code dtype}. */
     public static Tensor zeros(DType dtype, long... shape) {
         Shapes.requireValid("zeros", shape);
         return wrap(allocate(shape, () -> Nd4j.zeros(dtype.nd4j(), shape)));
     }
 
+    /** Ones of the default type (float32). */
     public static Tensor ones(long... shape) {
         return ones(DType.DEFAULT, shape);
     }
 
+    /** Ones of {@code dtype}. */
     public static Tensor ones(DType dtype, long... shape) {
         Shapes.requireValid("ones", shape);
         return wrap(allocate(shape, () -> Nd4j.ones(dtype.nd4j(), shape)));
     }
 
+    /** A tensor of the default type filled with {@code value}. */
     public static Tensor full(double value, long... shape) {
         return full(DType.DEFAULT, value, shape);
     }
 
+    /** A tensor of {@code dtype} filled with {@code value}. */
     public static Tensor full(DType dtype, double value, long... shape) {
         Shapes.requireValid("full", shape);
         return wrap(allocate(shape, () -> Nd4j.valueArrayOf(shape, value, dtype.nd4j())));
@@ -228,6 +235,7 @@ public class Tensor {
         return of(dtype, values);
     }
 
+    /** {@link #arange(DType, double, double, double)} in the default type. */
     public static Tensor arange(double start, double end, double step) {
         return arange(DType.DEFAULT, start, end, step);
     }
@@ -242,6 +250,7 @@ public class Tensor {
         return uniform(DType.DEFAULT, rng, low, high, shape);
     }
 
+    /** Uniform values of {@code dtype} in {@code [low, high)} drawn from {@code rng}. */
     public static Tensor uniform(DType dtype, Rng rng, double low, double high, long... shape) {
         return wrap(rng.uniform(dtype, low, high, Shapes.requireValid("uniform", shape)));
     }
@@ -251,6 +260,7 @@ public class Tensor {
         return normal(DType.DEFAULT, rng, mean, std, shape);
     }
 
+    /** Normal values of {@code dtype} with the given mean and standard deviation drawn from {@code rng}. */
     public static Tensor normal(DType dtype, Rng rng, double mean, double std, long... shape) {
         return wrap(rng.normal(dtype, mean, std, Shapes.requireValid("normal", shape)));
     }
@@ -347,6 +357,7 @@ public class Tensor {
         return MemoryScope.keep(this);
     }
 
+    /** The size of each axis (a copy); empty for a 0-dimensional tensor. Readable after the tensor was released. */
     public final long[] shape() {
         return data.shape();
     }
@@ -356,14 +367,17 @@ public class Tensor {
         return data.size(Shapes.axis("size", axis, rank()));
     }
 
+    /** The number of axes. */
     public final int rank() {
         return data.rank();
     }
 
+    /** The number of elements. */
     public final long numel() {
         return data.length();
     }
 
+    /** The element type. */
     public final DType dtype() {
         return DType.of(data.dataType());
     }
@@ -403,11 +417,13 @@ public class Tensor {
         return values.isEmpty() ? new double[0] : values.dup('c').data().asDouble();
     }
 
+    /** A copy of the values in row-major order, as floats. */
     public final float[] toFloatArray() {
         INDArray values = live();
         return values.isEmpty() ? new float[0] : values.dup('c').data().asFloat();
     }
 
+    /** A copy of the values in row-major order, as longs (an int64 tensor's labels or indices). */
     public final long[] toLongArray() {
         INDArray values = live();
         return values.isEmpty() ? new long[0] : values.dup('c').data().asLong();
@@ -415,6 +431,7 @@ public class Tensor {
 
     // ---------------------------------------------------------------- autograd state
 
+    /** Whether gradients flow to this tensor: a leaf marked with {@link #requiresGrad(boolean)}, or computed from one. */
     public final boolean requiresGrad() {
         return requiresGrad;
     }
@@ -522,6 +539,7 @@ public class Tensor {
         backward(gradient, false);
     }
 
+    /** Backward from any tensor given dL/d(this) ({@code null}: 1 for a one-element tensor), keeping the graph for another backward if {@code retainGraph}. */
     public final void backward(Tensor gradient, boolean retainGraph) {
         if (!requiresGrad) {
             throw new IllegalStateException("backward(): this tensor does not require grad, so there is nothing "
@@ -552,62 +570,77 @@ public class Tensor {
 
     // ---------------------------------------------------------------- elementwise (ops/Elementwise.java)
 
+    /** this + other, broadcast (NumPy rules). */
     public final Tensor add(Tensor other) {
         return Elementwise.add(this, other);
     }
 
+    /** this + value. */
     public final Tensor add(double value) {
         return Elementwise.add(this, value);
     }
 
+    /** this − other, broadcast. */
     public final Tensor sub(Tensor other) {
         return Elementwise.sub(this, other);
     }
 
+    /** this − value. */
     public final Tensor sub(double value) {
         return Elementwise.add(this, -value);
     }
 
+    /** this · other elementwise, broadcast. */
     public final Tensor mul(Tensor other) {
         return Elementwise.mul(this, other);
     }
 
+    /** this · value. */
     public final Tensor mul(double value) {
         return Elementwise.mul(this, value);
     }
 
+    /** this / other elementwise, broadcast. */
     public final Tensor div(Tensor other) {
         return Elementwise.div(this, other);
     }
 
+    /** this / value. */
     public final Tensor div(double value) {
         return Elementwise.div(this, value);
     }
 
+    /** −this. */
     public final Tensor neg() {
         return Elementwise.neg(this);
     }
 
+    /** this raised to {@code exponent} elementwise, broadcast. */
     public final Tensor pow(Tensor exponent) {
         return Elementwise.pow(this, exponent);
     }
 
+    /** this raised to {@code exponent}. */
     public final Tensor pow(double exponent) {
         return Elementwise.pow(this, exponent);
     }
 
+    /** e raised to each element. */
     public final Tensor exp() {
         return Elementwise.exp(this);
     }
 
+    /** The natural logarithm of each element. */
     public final Tensor log() {
         return Elementwise.log(this);
     }
 
+    /** The square root of each element. */
     public final Tensor sqrt() {
         return Elementwise.sqrt(this);
     }
 
+    /** The absolute value of each element (gradient 0 at 0, as PyTorch). */
     public final Tensor abs() {
         return Elementwise.abs(this);
     }
@@ -624,66 +657,82 @@ public class Tensor {
 
     // ---------------------------------------------------------------- reductions (ops/Reductions.java)
 
+    /** The sum of all elements (0-dimensional). */
     public final Tensor sum() {
         return Reductions.sum(this, null, false);
     }
 
+    /** The sum along {@code axis}, which disappears. */
     public final Tensor sum(int axis) {
         return Reductions.sum(this, new int[] {axis}, false);
     }
 
+    /** The sum along {@code axis}, kept as size 1 if {@code keepDims}. */
     public final Tensor sum(int axis, boolean keepDims) {
         return Reductions.sum(this, new int[] {axis}, keepDims);
     }
 
+    /** The sum over {@code axes} ({@code null}: all), kept as size 1 if {@code keepDims}. */
     public final Tensor sum(int[] axes, boolean keepDims) {
         return Reductions.sum(this, axes, keepDims);
     }
 
+    /** The mean of all elements (0-dimensional). */
     public final Tensor mean() {
         return Reductions.mean(this, null, false);
     }
 
+    /** The mean along {@code axis}, which disappears. */
     public final Tensor mean(int axis) {
         return Reductions.mean(this, new int[] {axis}, false);
     }
 
+    /** The mean along {@code axis}, kept as size 1 if {@code keepDims}. */
     public final Tensor mean(int axis, boolean keepDims) {
         return Reductions.mean(this, new int[] {axis}, keepDims);
     }
 
+    /** The mean over {@code axes} ({@code null}: all), kept as size 1 if {@code keepDims}. */
     public final Tensor mean(int[] axes, boolean keepDims) {
         return Reductions.mean(this, axes, keepDims);
     }
 
+    /** The largest element (0-dimensional); tied maxima share the gradient, as {@code x.max()} in PyTorch. */
     public final Tensor max() {
         return Reductions.max(this, null, false);
     }
 
+    /** The maximum along {@code axis}, which disappears; the first maximum takes the gradient. */
     public final Tensor max(int axis) {
         return Reductions.max(this, new int[] {axis}, false);
     }
 
+    /** The maximum along {@code axis}, kept as size 1 if {@code keepDims}. */
     public final Tensor max(int axis, boolean keepDims) {
         return Reductions.max(this, new int[] {axis}, keepDims);
     }
 
+    /** The maximum over {@code axes} ({@code null}: all); over several axes tied maxima share the gradient. */
     public final Tensor max(int[] axes, boolean keepDims) {
         return Reductions.max(this, axes, keepDims);
     }
 
+    /** The smallest element (0-dimensional); tied minima share the gradient. */
     public final Tensor min() {
         return Reductions.min(this, null, false);
     }
 
+    /** The minimum along {@code axis}, which disappears; the first minimum takes the gradient. */
     public final Tensor min(int axis) {
         return Reductions.min(this, new int[] {axis}, false);
     }
 
+    /** The minimum along {@code axis}, kept as size 1 if {@code keepDims}. */
     public final Tensor min(int axis, boolean keepDims) {
         return Reductions.min(this, new int[] {axis}, keepDims);
     }
 
+    /** The minimum over {@code axes} ({@code null}: all); over several axes tied minima share the gradient. */
     public final Tensor min(int[] axes, boolean keepDims) {
         return Reductions.min(this, axes, keepDims);
     }
@@ -693,6 +742,7 @@ public class Tensor {
         return Reductions.argmax(this, axis, false);
     }
 
+    /** Indices of the maxima along {@code axis}, the axis kept as size 1 if {@code keepDims}. */
     public final Tensor argmax(int axis, boolean keepDims) {
         return Reductions.argmax(this, axis, keepDims);
     }
@@ -702,6 +752,7 @@ public class Tensor {
         return Reductions.argmin(this, axis, false);
     }
 
+    /** Indices of the minima along {@code axis}, the axis kept as size 1 if {@code keepDims}. */
     public final Tensor argmin(int axis, boolean keepDims) {
         return Reductions.argmin(this, axis, keepDims);
     }
@@ -713,46 +764,57 @@ public class Tensor {
         return Comparisons.compare(Comparisons.Kind.EQ, this, other);
     }
 
+    /** 1 where this equals {@code value}, else 0 (an int64 mask). */
     public final Tensor eq(double value) {
         return Comparisons.compare(Comparisons.Kind.EQ, this, value);
     }
 
+    /** 1 where this differs from {@code other} (broadcast), else 0. */
     public final Tensor ne(Tensor other) {
         return Comparisons.compare(Comparisons.Kind.NE, this, other);
     }
 
+    /** 1 where this differs from {@code value}, else 0. */
     public final Tensor ne(double value) {
         return Comparisons.compare(Comparisons.Kind.NE, this, value);
     }
 
+    /** 1 where this is greater than {@code other} (broadcast), else 0. */
     public final Tensor gt(Tensor other) {
         return Comparisons.compare(Comparisons.Kind.GT, this, other);
     }
 
+    /** 1 where this is greater than {@code value}, else 0. */
     public final Tensor gt(double value) {
         return Comparisons.compare(Comparisons.Kind.GT, this, value);
     }
 
+    /** 1 where this is greater than or equal to {@code other} (broadcast), else 0. */
     public final Tensor ge(Tensor other) {
         return Comparisons.compare(Comparisons.Kind.GE, this, other);
     }
 
+    /** 1 where this is greater than or equal to {@code value}, else 0. */
     public final Tensor ge(double value) {
         return Comparisons.compare(Comparisons.Kind.GE, this, value);
     }
 
+    /** 1 where this is less than {@code other} (broadcast), else 0. */
     public final Tensor lt(Tensor other) {
         return Comparisons.compare(Comparisons.Kind.LT, this, other);
     }
 
+    /** 1 where this is less than {@code value}, else 0. */
     public final Tensor lt(double value) {
         return Comparisons.compare(Comparisons.Kind.LT, this, value);
     }
 
+    /** 1 where this is less than or equal to {@code other} (broadcast), else 0. */
     public final Tensor le(Tensor other) {
         return Comparisons.compare(Comparisons.Kind.LE, this, other);
     }
 
+    /** 1 where this is less than or equal to {@code value}, else 0. */
     public final Tensor le(double value) {
         return Comparisons.compare(Comparisons.Kind.LE, this, value);
     }
@@ -776,10 +838,12 @@ public class Tensor {
         return ShapeOps.reshape(this, shape);
     }
 
+    /** The same elements with axes reordered: output axis i is input axis {@code axes[i]}. */
     public final Tensor permute(int... axes) {
         return ShapeOps.permute(this, axes);
     }
 
+    /** The same elements with two axes swapped. */
     public final Tensor transpose(int axis0, int axis1) {
         return ShapeOps.transpose(this, axis0, axis1);
     }
@@ -847,30 +911,37 @@ public class Tensor {
 
     // ---------------------------------------------------------------- activations (ops/Activations.java)
 
+    /** max(this, 0). */
     public final Tensor relu() {
         return Activations.relu(this);
     }
 
+    /** this where positive, else {@code negativeSlope} · this. */
     public final Tensor leakyRelu(double negativeSlope) {
         return Activations.leakyRelu(this, negativeSlope);
     }
 
+    /** 1 / (1 + e^−this). */
     public final Tensor sigmoid() {
         return Activations.sigmoid(this);
     }
 
+    /** The hyperbolic tangent. */
     public final Tensor tanh() {
         return Activations.tanh(this);
     }
 
+    /** The exact GELU, this · Φ(this) (Φ the standard normal CDF). */
     public final Tensor gelu() {
         return Activations.gelu(this);
     }
 
+    /** Probabilities along {@code axis}: e^x / Σ e^x, computed without overflow. */
     public final Tensor softmax(int axis) {
         return Activations.softmax(this, axis);
     }
 
+    /** Log-probabilities along {@code axis}: x − log Σ e^x, computed without overflow. */
     public final Tensor logSoftmax(int axis) {
         return Activations.logSoftmax(this, axis);
     }

@@ -28,10 +28,26 @@ public final class Init {
     }
 
     /** The nonlinearity a layer feeds, for {@link #gain}. */
-    public enum Nonlinearity { LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU }
+    public enum Nonlinearity {
+        /** no nonlinearity (gain 1) */
+        LINEAR,
+        /** σ (gain 1) */
+        SIGMOID,
+        /** tanh (gain 5/3) */
+        TANH,
+        /** ReLU (gain √2) */
+        RELU,
+        /** leaky ReLU with a slope (gain √(2/(1 + slope²))) */
+        LEAKY_RELU
+    }
 
     /** Whether kaiming preserves the variance of activations (fan in) or of gradients (fan out). */
-    public enum FanMode { FAN_IN, FAN_OUT }
+    public enum FanMode {
+        /** the inputs per output: preserves the activations' variance (forward) */
+        FAN_IN,
+        /** the outputs per input: preserves the gradients' variance (backward) */
+        FAN_OUT
+    }
 
     /** PyTorch's {@code calculate_gain}: 1, 1, 5/3, √2, √(2/(1 + slope²)). */
     public static double gain(Nonlinearity nonlinearity, double negativeSlope) {
@@ -57,19 +73,23 @@ public final class Init {
         return new long[] {s[1] * receptive, s[0] * receptive};
     }
 
+    /** Fills {@code t} with uniform values in {@code [low, high)} from {@code rng}; returns it. */
     public static Tensor uniform(Tensor t, double low, double high, Rng rng) {
         return fill(t, rng.uniform(t.dtype(), low, high, t.shape()));
     }
 
+    /** Fills {@code t} with normal values from {@code rng}; returns it. */
     public static Tensor normal(Tensor t, double mean, double std, Rng rng) {
         return fill(t, rng.normal(t.dtype(), mean, std, t.shape()));
     }
 
+    /** Fills {@code t} with zeros; returns it. */
     public static Tensor zeros(Tensor t) {
         t.data().assign(0);
         return t;
     }
 
+    /** Fills {@code t} with {@code value}; returns it. */
     public static Tensor constant(Tensor t, double value) {
         t.data().assign(value);
         return t;

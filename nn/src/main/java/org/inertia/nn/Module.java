@@ -83,6 +83,7 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- registration
 
+    /** Registers a parameter under {@code name} (no dots) and returns it; fields are registered without this call. */
     protected final <P extends Parameter> P registerParameter(String name, P parameter) {
         checkName(name);
         parameters.put(name, Objects.requireNonNull(parameter, name));
@@ -102,6 +103,7 @@ public abstract class Module {
         return kept;
     }
 
+    /** Registers a child module under {@code name} (no dots) and returns it; fields are registered without this call. */
     protected final <M extends Module> M registerModule(String name, M module) {
         checkName(name);
         if (module == this) {
@@ -252,6 +254,7 @@ public abstract class Module {
         return train(false);
     }
 
+    /** Training mode if {@code on}, evaluation mode if not, for this module and every descendant; returns {@code this}. */
     public final Module train(boolean on) {
         registerFields();
         training = on;
@@ -259,6 +262,7 @@ public abstract class Module {
         return this;
     }
 
+    /** Whether this module is in training mode. */
     public final boolean isTraining() {
         return training;
     }
@@ -282,6 +286,7 @@ public abstract class Module {
     /** What a non-strict {@link #loadStateDict(Map, boolean)} left out: names this module has that the state
      * lacked, and names the state had that this module lacks. */
     public record LoadResult(List<String> missing, List<String> unexpected) {
+        /** Copies the name lists. */
         public LoadResult {
             missing = List.copyOf(missing);
             unexpected = List.copyOf(unexpected);

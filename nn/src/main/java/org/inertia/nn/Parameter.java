@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Module#parameters()} as they are.
  */
 public final class Parameter extends Tensor {
+    /** A parameter over {@code data} (copied out of the current step if it was made in one). */
     public Parameter(INDArray data) {
         super(data, true);
     }

@@ -7,6 +7,7 @@ import org.inertia.core.Tensor;
 public class Sequential extends Module {
     private final Module[] layers;
 
+    /** Layers applied in order, registered as children {@code 0, 1, ...} (PyTorch's names). */
     public Sequential(Module... layers) {
         if (layers.length == 0) {
             throw new IllegalArgumentException("Sequential needs at least one module");
@@ -31,10 +32,12 @@ public class Sequential extends Module {
         return layers[i];
     }
 
+    /** The number of layers. */
     public int size() {
         return layers.length;
     }
 
+    /** The layers, in order (read-only). */
     public List<Module> layers() {
         return List.of(layers);
     }

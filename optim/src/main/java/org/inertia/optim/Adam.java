@@ -22,14 +22,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Adam extends Optimizer {
 
+    /** Adam's defaults (PyTorch's): start here and change what you need. */
     public static AdamOptions options() {
         return new AdamOptions(1e-3, 0.9, 0.999, 1e-8, 0, false);
     }
 
+    /** Adam over {@code params}, one group with {@code options}. */
     public Adam(Iterable<? extends Tensor> params, AdamOptions options) {
         this(ParamGroup.of(params, options));
     }
 
+    /** Adam over parameter groups, each with its own options (layer-wise learning rates and momenta). */
     public Adam(ParamGroup... groups) {
         super(AdamOptions.class, groups);
     }

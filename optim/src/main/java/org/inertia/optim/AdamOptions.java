@@ -14,30 +14,37 @@ package org.inertia.optim;
  */
 public record AdamOptions(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad)
         implements Hyperparameters {
+    /** A copy with {@code lr} set to the given value (checked when an optimizer adopts it). */
     public AdamOptions lr(double v) {
         return new AdamOptions(v, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
+    /** A copy with {@code beta1} set to the given value (checked when an optimizer adopts it). */
     public AdamOptions beta1(double v) {
         return new AdamOptions(lr, v, beta2, eps, weightDecay, amsgrad);
     }
 
+    /** A copy with {@code beta2} set to the given value (checked when an optimizer adopts it). */
     public AdamOptions beta2(double v) {
         return new AdamOptions(lr, beta1, v, eps, weightDecay, amsgrad);
     }
 
+    /** A copy with β₁ and β₂ set, as PyTorch's {@code betas=(b1, b2)}. */
     public AdamOptions betas(double b1, double b2) {
         return new AdamOptions(lr, b1, b2, eps, weightDecay, amsgrad);
     }
 
+    /** A copy with {@code eps} set to the given value (checked when an optimizer adopts it). */
     public AdamOptions eps(double v) {
         return new AdamOptions(lr, beta1, beta2, v, weightDecay, amsgrad);
     }
 
+    /** A copy with {@code weightDecay} set to the given value (checked when an optimizer adopts it). */
     public AdamOptions weightDecay(double v) {
         return new AdamOptions(lr, beta1, beta2, eps, v, amsgrad);
     }
 
+    /** A copy with {@code amsgrad} set to the given value (checked when an optimizer adopts it). */
     public AdamOptions amsgrad(boolean v) {
         return new AdamOptions(lr, beta1, beta2, eps, weightDecay, v);
     }

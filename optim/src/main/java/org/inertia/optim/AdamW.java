@@ -16,14 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class AdamW extends Optimizer {
 
+    /** AdamW's defaults (PyTorch's): start here and change what you need. */
     public static AdamOptions options() {
         return new AdamOptions(1e-3, 0.9, 0.999, 1e-8, 0.01, false);
     }
 
+    /** AdamW over {@code params}, one group with {@code options}. */
     public AdamW(Iterable<? extends Tensor> params, AdamOptions options) {
         this(ParamGroup.of(params, options));
     }
 
+    /** AdamW over parameter groups, each with its own options (layer-wise learning rates and momenta). */
     public AdamW(ParamGroup... groups) {
         super(AdamOptions.class, groups);
     }

@@ -9,5 +9,6 @@ import org.inertia.core.Tensor;
  */
 @FunctionalInterface
 public interface Closure {
+    /** Zeroes the gradients, computes the loss, calls backward on it and returns it. */
     Tensor evaluate();
 }

@@ -34,7 +34,14 @@ public final class Momentum extends Optimizer {
     static final String VELOCITY = "momentum_buffer";
 
     /** How the velocity is written; see the class comment. */
-    public enum Form { PYTORCH, EMA, HEAVY_BALL }
+    public enum Form {
+        /** v = μv + (1 − τ)g (v = g on the first step), θ −= ηv: PyTorch's SGD with momentum. */
+        PYTORCH,
+        /** v = βv + (1 − β)g from v = 0, θ −= ηv (optionally bias-corrected): the form most tutorials write. */
+        EMA,
+        /** v = βv + ηg, θ −= v: Polyak's heavy ball (η inside the velocity; differs under schedules). */
+        HEAVY_BALL
+    }
 
     /**
      * @param lr             learning rate η (default 1e-3)
@@ -47,30 +54,37 @@ public final class Momentum extends Optimizer {
      */
     public record Options(double lr, double momentum, double dampening, double weightDecay, Form form,
                           boolean biasCorrection, Adaptive adaptive) implements Hyperparameters {
+        /** A copy with {@code lr} set to the given value (checked when an optimizer adopts it). */
         public Options lr(double v) {
             return new Options(v, momentum, dampening, weightDecay, form, biasCorrection, adaptive);
         }
 
+        /** A copy with {@code momentum} set to the given value (checked when an optimizer adopts it). */
         public Options momentum(double v) {
             return new Options(lr, v, dampening, weightDecay, form, biasCorrection, adaptive);
         }
 
+        /** A copy with {@code dampening} set to the given value (checked when an optimizer adopts it). */
         public Options dampening(double v) {
             return new Options(lr, momentum, v, weightDecay, form, biasCorrection, adaptive);
         }
 
+        /** A copy with {@code weightDecay} set to the given value (checked when an optimizer adopts it). */
         public Options weightDecay(double v) {
             return new Options(lr, momentum, dampening, v, form, biasCorrection, adaptive);
         }
 
+        /** A copy with {@code form} set to the given value (checked when an optimizer adopts it). */
         public Options form(Form v) {
             return new Options(lr, momentum, dampening, weightDecay, v, biasCorrection, adaptive);
         }
 
+        /** A copy with {@code biasCorrection} set to the given value (checked when an optimizer adopts it). */
         public Options biasCorrection(boolean v) {
             return new Options(lr, momentum, dampening, weightDecay, form, v, adaptive);
         }
 
+        /** A copy with {@code adaptive} set to the given value (checked when an optimizer adopts it). */
         public Options adaptive(Adaptive v) {
             return new Options(lr, momentum, dampening, weightDecay, form, biasCorrection, v);
         }
@@ -108,14 +122,17 @@ public final class Momentum extends Optimizer {
         }
     }
 
+    /** Momentum's defaults (PyTorch's): start here and change what you need. */
     public static Options options() {
         return new Options(1e-3, 0.9, 0, 0, Form.PYTORCH, false, Adaptive.NONE);
     }
 
+    /** Momentum over {@code params}, one group with {@code options}. */
     public Momentum(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 
+    /** Momentum over parameter groups, each with its own options (layer-wise learning rates and momenta). */
     public Momentum(ParamGroup... groups) {
         super(Options.class, groups);
     }

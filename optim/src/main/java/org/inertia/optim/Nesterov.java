@@ -35,7 +35,12 @@ public final class Nesterov extends Optimizer {
     static final String VELOCITY = Momentum.VELOCITY;
 
     /** PYTORCH (gradient at θ) or LOOKAHEAD (gradient at θ − βv, via a closure). */
-    public enum Form { PYTORCH, LOOKAHEAD }
+    public enum Form {
+        /** v = μv + g, θ −= η(g + μv), with the gradient at θ: PyTorch's {@code nesterov=True}. */
+        PYTORCH,
+        /** v = βv + η∇f(θ − βv), θ −= v: the gradient at the look-ahead point, through {@code step(closure)}. */
+        LOOKAHEAD
+    }
 
     /**
      * @param lr          learning rate η (default 1e-3)
@@ -47,26 +52,32 @@ public final class Nesterov extends Optimizer {
      */
     public record Options(double lr, double momentum, double dampening, double weightDecay, Form form,
                           Adaptive adaptive) implements Hyperparameters {
+        /** A copy with {@code lr} set to the given value (checked when an optimizer adopts it). */
         public Options lr(double v) {
             return new Options(v, momentum, dampening, weightDecay, form, adaptive);
         }
 
+        /** A copy with {@code momentum} set to the given value (checked when an optimizer adopts it). */
         public Options momentum(double v) {
             return new Options(lr, v, dampening, weightDecay, form, adaptive);
         }
 
+        /** A copy with {@code dampening} set to the given value (checked when an optimizer adopts it). */
         public Options dampening(double v) {
             return new Options(lr, momentum, v, weightDecay, form, adaptive);
         }
 
+        /** A copy with {@code weightDecay} set to the given value (checked when an optimizer adopts it). */
         public Options weightDecay(double v) {
             return new Options(lr, momentum, dampening, v, form, adaptive);
         }
 
+        /** A copy with {@code form} set to the given value (checked when an optimizer adopts it). */
         public Options form(Form v) {
             return new Options(lr, momentum, dampening, weightDecay, v, adaptive);
         }
 
+        /** A copy with {@code adaptive} set to the given value (checked when an optimizer adopts it). */
         public Options adaptive(Adaptive v) {
             return new Options(lr, momentum, dampening, weightDecay, form, v);
         }
@@ -97,6 +108,7 @@ public final class Nesterov extends Optimizer {
         }
     }
 
+    /** Nesterov's defaults (PyTorch's): start here and change what you need. */
     public static Options options() {
         return new Options(1e-3, 0.9, 0, 0, Form.PYTORCH, Adaptive.NONE);
     }
@@ -106,10 +118,12 @@ public final class Nesterov extends Optimizer {
     /** True while step() runs on a gradient the closure computed at the look-ahead point. */
     private boolean lookAheadGradient;
 
+    /** Nesterov over {@code params}, one group with {@code options}. */
     public Nesterov(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 
+    /** Nesterov over parameter groups, each with its own options (layer-wise learning rates and momenta). */
     public Nesterov(ParamGroup... groups) {
         super(Options.class, groups);
     }

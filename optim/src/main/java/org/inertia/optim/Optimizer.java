@@ -31,6 +31,7 @@ public abstract class Optimizer {
     private boolean diagnosticsOn;
     private List<GroupDiagnostics> diagnostics = List.of();
 
+    /** Checks and adopts {@code groups}, whose options must all be {@code optionsType}; for subclasses. */
     protected Optimizer(Class<? extends Hyperparameters> optionsType, ParamGroup... groups) {
         this.optionsType = optionsType;
         if (groups.length == 0) {

@@ -16,6 +16,7 @@ public record OptimizerState(String optimizer, long steps, List<Group> groups, M
 
     /** A group: positions and shapes of its parameters, and its hyperparameters by name. */
     public record Group(List<Integer> params, List<long[]> shapes, Map<String, Object> hyperparameters) {
+        /** Copies the lists and map (a snapshot does not change when the optimizer does). */
         public Group {
             params = List.copyOf(params);
             shapes = shapes.stream().map(long[]::clone).toList();
@@ -27,6 +28,7 @@ public record OptimizerState(String optimizer, long steps, List<Group> groups, M
     public record Param(long step, Map<String, INDArray> buffers) {
     }
 
+    /** Copies the groups and per-parameter map. */
     public OptimizerState {
         groups = List.copyOf(groups);
         params = Map.copyOf(params);

@@ -35,10 +35,12 @@ public final class ParamGroup {
         return new ParamGroup(Collections.unmodifiableList(list), options);
     }
 
+    /** The group's parameters, in order (read-only). */
     public List<Tensor> params() {
         return params;
     }
 
+    /** The group's current hyperparameters. */
     public Hyperparameters options() {
         return options;
     }
@@ -58,18 +60,22 @@ public final class ParamGroup {
         this.options = options;
     }
 
+    /** The group's learning rate. */
     public double lr() {
         return options.lr();
     }
 
+    /** Sets the group's learning rate (what schedules do); refused if out of range. */
     public void setLr(double lr) {
         setOptions(options.withLr(lr));
     }
 
+    /** The group's momentum (β₁ for Adam and AdamW; 0 for optimizers without one). */
     public double momentum() {
         return options.momentum();
     }
 
+    /** Sets the group's momentum; refused if out of range or if the optimizer has none. */
     public void setMomentum(double momentum) {
         setOptions(options.withMomentum(momentum));
     }

@@ -20,6 +20,7 @@ public final class ParamState {
         return step;
     }
 
+    /** Sets the step count (restored from a snapshot, or reset by a restart). */
     public void setStep(long step) {
         this.step = step;
     }
@@ -44,14 +45,17 @@ public final class ParamState {
         return buffers.computeIfAbsent(name, k -> MemoryScope.persistent(() -> Nd4j.zeros(like.dataType(), like.shape())));
     }
 
+    /** Drops the named buffer: the next update starts it afresh. */
     public void remove(String name) {
         buffers.remove(name);
     }
 
+    /** Every buffer by name (read-only view). */
     public Map<String, INDArray> buffers() {
         return Collections.unmodifiableMap(buffers);
     }
 
+    /** Whether no buffer exists yet (before the first update). */
     public boolean isEmpty() {
         return buffers.isEmpty() && step == 0;
     }

@@ -37,26 +37,32 @@ public final class RMSprop extends Optimizer {
      */
     public record Options(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered)
             implements Hyperparameters {
+        /** A copy with {@code lr} set to the given value (checked when an optimizer adopts it). */
         public Options lr(double v) {
             return new Options(v, alpha, eps, weightDecay, momentum, centered);
         }
 
+        /** A copy with {@code alpha} set to the given value (checked when an optimizer adopts it). */
         public Options alpha(double v) {
             return new Options(lr, v, eps, weightDecay, momentum, centered);
         }
 
+        /** A copy with {@code eps} set to the given value (checked when an optimizer adopts it). */
         public Options eps(double v) {
             return new Options(lr, alpha, v, weightDecay, momentum, centered);
         }
 
+        /** A copy with {@code weightDecay} set to the given value (checked when an optimizer adopts it). */
         public Options weightDecay(double v) {
             return new Options(lr, alpha, eps, v, momentum, centered);
         }
 
+        /** A copy with {@code momentum} set to the given value (checked when an optimizer adopts it). */
         public Options momentum(double v) {
             return new Options(lr, alpha, eps, weightDecay, v, centered);
         }
 
+        /** A copy with {@code centered} set to the given value (checked when an optimizer adopts it). */
         public Options centered(boolean v) {
             return new Options(lr, alpha, eps, weightDecay, momentum, v);
         }
@@ -81,14 +87,17 @@ public final class RMSprop extends Optimizer {
         }
     }
 
+    /** RMSprop's defaults (PyTorch's): start here and change what you need. */
     public static Options options() {
         return new Options(0.01, 0.99, 1e-8, 0, 0, false);
     }
 
+    /** RMSprop over {@code params}, one group with {@code options}. */
     public RMSprop(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 
+    /** RMSprop over parameter groups, each with its own options (layer-wise learning rates and momenta). */
     public RMSprop(ParamGroup... groups) {
         super(Options.class, groups);
     }

@@ -21,10 +21,12 @@ public final class SGD extends Optimizer {
      * @param weightDecay L2 penalty λ (default 0)
      */
     public record Options(double lr, double weightDecay) implements Hyperparameters {
+        /** A copy with {@code lr} set to the given value (checked when an optimizer adopts it). */
         public Options lr(double v) {
             return new Options(v, weightDecay);
         }
 
+        /** A copy with {@code weightDecay} set to the given value (checked when an optimizer adopts it). */
         public Options weightDecay(double v) {
             return new Options(lr, v);
         }
@@ -56,14 +58,17 @@ public final class SGD extends Optimizer {
         }
     }
 
+    /** SGD's defaults (PyTorch's): start here and change what you need. */
     public static Options options() {
         return new Options(1e-3, 0);
     }
 
+    /** SGD over {@code params}, one group with {@code options}. */
     public SGD(Iterable<? extends Tensor> params, Options options) {
         this(ParamGroup.of(params, options));
     }
 
+    /** SGD over parameter groups, each with its own options (layer-wise learning rates and momenta). */
     public SGD(ParamGroup... groups) {
         super(Options.class, groups);
     }

@@ -16,7 +16,20 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Comparisons {
     /** The six comparisons. */
-    public enum Kind { EQ, NE, GT, GE, LT, LE }
+    public enum Kind {
+        /** equal */
+        EQ,
+        /** not equal */
+        NE,
+        /** greater than */
+        GT,
+        /** greater than or equal */
+        GE,
+        /** less than */
+        LT,
+        /** less than or equal */
+        LE
+    }
 
     /** libnd4j's pairwise comparison ops, in {@link Kind} order (boolean output). */
     private static final String[] NATIVE = {"equals", "not_equals", "greater", "greater_equal", "less", "less_equal"};

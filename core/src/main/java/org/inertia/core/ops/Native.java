@@ -30,6 +30,7 @@ public final class Native {
     private Native() {
     }
 
+    /** Runs libnd4j op {@code op} on {@code inputs}, writing {@code outputs} (preallocated), with its integer and float arguments. */
     public static void exec(String op, INDArray[] inputs, INDArray[] outputs, long[] intArgs, double... floatArgs) {
         String signature = op + '/' + inputs.length + '/' + outputs.length + '/' + intArgs.length + '/' + floatArgs.length;
         OpContext context = CONTEXTS.get().computeIfAbsent(signature, k -> Nd4j.getExecutioner().buildContext());
@@ -54,14 +55,17 @@ public final class Native {
         return SmallArrays.dense(a) ? a : a.dup('c');
     }
 
+    /** The inputs of an {@link #exec} call (for readability at the call site). */
     public static INDArray[] in(INDArray... arrays) {
         return arrays;
     }
 
+    /** The outputs of an {@link #exec} call. */
     public static INDArray[] out(INDArray... arrays) {
         return arrays;
     }
 
+    /** The integer arguments of an {@link #exec} call. */
     public static long[] ints(long... values) {
         return values;
     }

@@ -8,6 +8,7 @@ package org.inertia.core.ops;
 public record Window2d(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW,
                        int dilationH, int dilationW) {
 
+    /** Checks every size: kernel and stride at least 1, padding at least 0, dilation at least 1. */
     public Window2d {
         if (kernelH < 1 || kernelW < 1) {
             throw new IllegalArgumentException("kernel size must be >= 1, got " + kernelH + "x" + kernelW);
@@ -28,10 +29,12 @@ public record Window2d(int kernelH, int kernelW, int strideH, int strideW, int p
         return new Window2d(kernel, kernel, stride, stride, padding, padding, dilation, dilation);
     }
 
+    /** The number of window positions down an input of {@code inputHeight} rows. */
     public long outputHeight(long inputHeight) {
         return (inputHeight + 2L * padH - (long) dilationH * (kernelH - 1) - 1) / strideH + 1;
     }
 
+    /** The number of window positions across an input of {@code inputWidth} columns. */
     public long outputWidth(long inputWidth) {
         return (inputWidth + 2L * padW - (long) dilationW * (kernelW - 1) - 1) / strideW + 1;
     }

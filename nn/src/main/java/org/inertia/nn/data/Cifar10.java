@@ -20,19 +20,24 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * paths to disk).
  */
 public final class Cifar10 {
+    /** The ten class names, by label. */
     public static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
             "horse", "ship", "truck");
     /** Per-channel mean and std of the training images (the values torchvision examples use). */
     public static final double[] MEAN = {0.4914, 0.4822, 0.4465};
+    /** Per-channel standard deviation of the training images, to go with {@link #MEAN}. */
     public static final double[] STD = {0.2470, 0.2435, 0.2616};
     static final int RECORD = 1 + 3 * 32 * 32;
     static final int RECORDS_PER_FILE = 10_000;
+    /** The official archive's file name. */
     public static final String ARCHIVE = "cifar-10-binary.tar.gz";
+    /** The folder the archive holds the binary batches in. */
     public static final String FOLDER = "cifar-10-batches-bin";
 
     private Cifar10() {
     }
 
+    /** The batch files a split is read from. */
     public static List<String> fileNames(Split split) {
         return split == Split.TRAIN
                 ? List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin")

@@ -43,6 +43,7 @@ public final class DataLoader implements Iterable<Batch> {
     private int nextEpoch;
     private BatchIterator running;
 
+    /** Batches of {@code batchSize} (the last may be smaller), shuffled each epoch from {@code seed} if {@code shuffle}, two assembled ahead. */
     public DataLoader(Dataset dataset, int batchSize, boolean shuffle, long seed) {
         this(dataset, batchSize, shuffle, seed, false, 2);
     }
@@ -66,10 +67,12 @@ public final class DataLoader implements Iterable<Batch> {
         this.prefetch = checkPrefetch(prefetch);
     }
 
+    /** The dataset the batches come from. */
     public Dataset dataset() {
         return dataset;
     }
 
+    /** Examples per batch (the last batch of an epoch may have fewer). */
     public int batchSize() {
         return batchSize;
     }

@@ -33,6 +33,7 @@ public final class Downloader {
      * at least one) and its size in bytes, or −1 if not published.
      */
     public record Resource(String fileName, URI url, String sha256, String md5, long size) {
+        /** Refuses a resource without a checksum to verify it by. */
         public Resource {
             if (sha256 == null && md5 == null) {
                 throw new IllegalArgumentException(fileName + ": a resource needs a checksum to verify");
@@ -104,11 +105,13 @@ public final class Downloader {
     private final Path cacheDir;
     private final HttpClient client;
 
+    /** A downloader keeping files in {@code cacheDir}, with a client that follows redirects and gives up connecting after 30 s. */
     public Downloader(Path cacheDir) {
         this(cacheDir, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build());
     }
 
+    /** A downloader keeping files in {@code cacheDir}, fetching with {@code client} (tests pass a local one). */
     public Downloader(Path cacheDir, HttpClient client) {
         this.cacheDir = cacheDir;
         this.client = client;

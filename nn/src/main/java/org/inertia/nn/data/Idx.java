@@ -34,6 +34,7 @@ public final class Idx {
     public record Contents(int[] dims, byte[] data, String sha256) {
     }
 
+    /** Reads and checks an IDX file (gzip'd if its name ends in .gz) of {@code expectedDims} dimensions. */
     public static Contents read(Path file, int expectedDims) throws IOException {
         long size;
         try {

@@ -78,6 +78,7 @@ public final class ImageDataset implements Dataset {
         return a;
     }
 
+    /** The dataset's name, for messages ("MNIST train"). */
     public String name() {
         return name;
     }
@@ -92,6 +93,7 @@ public final class ImageDataset implements Dataset {
         return classNames.size();
     }
 
+    /** The class names, by label. */
     public List<String> classNames() {
         return classNames;
     }

@@ -18,11 +18,13 @@ import java.util.Map;
 public final class Mnist {
     /** The two datasets that share this format (and its file names). */
     public enum Variant {
+        /** the handwritten digits, with the official files' SHA-256s */
         MNIST("MNIST", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), Map.of(
                 "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
                 "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
                 "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
                 "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
+        /** Zalando's clothing images in MNIST's format */
         FASHION_MNIST("Fashion-MNIST", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
                 "Shirt", "Sneaker", "Bag", "Ankle boot"), Map.of());
 
@@ -36,10 +38,12 @@ public final class Mnist {
             this.sha256 = sha256;
         }
 
+        /** The dataset's name ("MNIST", "Fashion-MNIST"). */
         public String title() {
             return title;
         }
 
+        /** The class names, by label. */
         public List<String> classNames() {
             return classNames;
         }

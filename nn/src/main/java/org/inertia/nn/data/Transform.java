@@ -9,5 +9,6 @@ import org.inertia.core.Rng;
  */
 @FunctionalInterface
 public interface Transform {
+    /** Changes the {@code n} images in {@code pixels} in place, drawing any randomness from {@code rng}. */
     void apply(byte[] pixels, int n, int channels, int height, int width, Rng rng);
 }

@@ -24,9 +24,11 @@ public final class AtomicFiles {
     /** Writes the bytes {@code body} produces. */
     @FunctionalInterface
     public interface Body {
+        /** Writes the file's bytes to {@code out}. */
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes {@code target} atomically: to a temporary file beside it, flushed and fsynced, then renamed over it (and the directory fsynced), so a crash leaves the old file or the new one, never half of one. */
     public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();

@@ -66,6 +66,7 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
 
     // ------------------------------------------------------------------ file format
 
+    /** Writes this checkpoint to {@code file} atomically (see the class comment). */
     public void save(Path file) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         model.forEach((name, t) -> tensors.put("model/" + name, t));
@@ -87,6 +88,7 @@ public record Checkpoint(int epoch, long step, Map<String, Tensor> model, Optimi
         SafeTensors.write(file, tensors, meta);
     }
 
+    /** Reads a checkpoint, refusing a truncated, corrupt or foreign file with an error naming it. */
     public static Checkpoint load(Path file) throws IOException {
         SafeTensors.Contents c = SafeTensors.read(file);
         Map<String, String> meta = c.metadata();

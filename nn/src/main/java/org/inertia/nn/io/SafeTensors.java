@@ -68,6 +68,7 @@ public final class SafeTensors {
         AtomicFiles.write(file, out -> write(out, tensors, metadata));
     }
 
+    /** Writes {@code tensors} (in map order) and {@code metadata} to {@code out} in the safetensors format, with the content checksum. */
     public static void write(OutputStream out, Map<String, ? extends Tensor> tensors, Map<String, String> metadata)
             throws IOException {
         Map<String, String> meta = new LinkedHashMap<>(metadata == null ? Map.of() : metadata);
@@ -184,6 +185,7 @@ public final class SafeTensors {
 
     // ------------------------------------------------------------------ reading
 
+    /** Reads a safetensors file, checking every length, offset and shape before allocating, and the checksum if it has one. */
     public static Contents read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return read(ch, file.toString());

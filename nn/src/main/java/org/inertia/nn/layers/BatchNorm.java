@@ -25,23 +25,28 @@ public abstract class BatchNorm extends Module {
      * @param affine   learn a scale γ (weight) and shift β (bias) (default true)
      */
     public record Options(long channels, double eps, double momentum, boolean affine, DType dtype) {
+        /** A copy with ε set. */
         public Options eps(double v) {
             return new Options(channels, v, momentum, affine, dtype);
         }
 
+        /** A copy with the running statistics' momentum set. */
         public Options momentum(double v) {
             return new Options(channels, eps, v, affine, dtype);
         }
 
+        /** A copy with or without the learned scale and shift. */
         public Options affine(boolean v) {
             return new Options(channels, eps, momentum, v, dtype);
         }
 
+        /** A copy with the parameters' and buffers' dtype set. */
         public Options dtype(DType v) {
             return new Options(channels, eps, momentum, affine, v);
         }
     }
 
+    /** PyTorch's defaults for {@code channels} channels: eps 1e-5, momentum 0.1, affine, float32. */
     public static Options options(long channels) {
         return new Options(channels, 1e-5, 0.1, true, DType.DEFAULT);
     }
@@ -50,6 +55,7 @@ public abstract class BatchNorm extends Module {
     private final Parameter weight;
     private final Parameter bias;
 
+    /** Checks the options and registers weight, bias and the running statistics. */
     protected BatchNorm(Options o) {
         if (o.channels() < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": channels must be >= 1, got " + o.channels());
@@ -75,6 +81,7 @@ public abstract class BatchNorm extends Module {
     /** Undoes {@link #toOpLayout}. */
     protected abstract Tensor fromOpLayout(Tensor y, Tensor x);
 
+    /** The number of channels normalised. */
     protected final long channels() {
         return options.channels();
     }
@@ -99,10 +106,12 @@ public abstract class BatchNorm extends Module {
         buffer("num_batches_tracked").data().addi(1);
     }
 
+    /** The learned scale γ, or {@code null} without affine parameters. */
     public Parameter weight() {
         return weight;
     }
 
+    /** The learned shift β, or {@code null} without affine parameters. */
     public Parameter bias() {
         return bias;
     }

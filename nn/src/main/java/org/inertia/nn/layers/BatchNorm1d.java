@@ -5,10 +5,12 @@ import org.inertia.core.Tensor;
 
 /** Batch norm for {@code [N, C]} or {@code [N, C, L]} inputs (after linear layers, or over sequences). */
 public final class BatchNorm1d extends BatchNorm {
+    /** Batch norm over {@code channels} channels with PyTorch's defaults. */
     public BatchNorm1d(long channels) {
         this(options(channels));
     }
 
+    /** Batch norm with the given options ({@link BatchNorm#options}). */
     public BatchNorm1d(Options options) {
         super(options);
     }

@@ -5,10 +5,12 @@ import org.inertia.core.Tensor;
 
 /** Batch norm for NCHW feature maps: one mean and variance per channel over batch, height and width. */
 public final class BatchNorm2d extends BatchNorm {
+    /** Batch norm over {@code channels} channels with PyTorch's defaults. */
     public BatchNorm2d(long channels) {
         this(options(channels));
     }
 
+    /** Batch norm with the given options ({@link BatchNorm#options}). */
     public BatchNorm2d(Options options) {
         super(options);
     }

@@ -16,16 +16,19 @@ import org.inertia.nn.Parameter;
 public final class Conv2d extends Module {
     /** @param rng random source for initialisation; {@code null} means {@link Init#generator()} */
     public record Options(long in, long out, Window2d window, boolean bias, DType dtype, Rng rng) {
+        /** A copy with the same stride on both axes. */
         public Options stride(int s) {
             return window(new Window2d(window.kernelH(), window.kernelW(), s, s, window.padH(), window.padW(),
                     window.dilationH(), window.dilationW()));
         }
 
+        /** A copy with the same zero padding on both axes. */
         public Options padding(int p) {
             return window(new Window2d(window.kernelH(), window.kernelW(), window.strideH(), window.strideW(), p, p,
                     window.dilationH(), window.dilationW()));
         }
 
+        /** A copy with the same dilation on both axes. */
         public Options dilation(int d) {
             return window(new Window2d(window.kernelH(), window.kernelW(), window.strideH(), window.strideW(),
                     window.padH(), window.padW(), d, d));
@@ -36,14 +39,17 @@ public final class Conv2d extends Module {
             return new Options(in, out, v, bias, dtype, rng);
         }
 
+        /** A copy with or without a bias. */
         public Options bias(boolean v) {
             return new Options(in, out, window, v, dtype, rng);
         }
 
+        /** A copy with the parameters' dtype set. */
         public Options dtype(DType v) {
             return new Options(in, out, window, bias, v, rng);
         }
 
+        /** A copy initialising from {@code v} instead of the default generator. */
         public Options rng(Rng v) {
             return new Options(in, out, window, bias, dtype, v);
         }
@@ -58,6 +64,7 @@ public final class Conv2d extends Module {
     private final Parameter bias;
     private final Window2d window;
 
+    /** A convolution from {@code in} to {@code out} channels with a square {@code kernel}, stride 1, no padding, with bias. */
     public Conv2d(long in, long out, int kernel) {
         this(options(in, out, kernel));
     }
@@ -67,6 +74,7 @@ public final class Conv2d extends Module {
         this(options(in, out, kernel).padding(padding));
     }
 
+    /** A convolution with the given options ({@link #options}). */
     public Conv2d(Options o) {
         if (o.in() < 1 || o.out() < 1) {
             throw new IllegalArgumentException("Conv2d: in and out channels must be >= 1, got " + o.in() + " and "
@@ -84,14 +92,17 @@ public final class Conv2d extends Module {
         return Convolution.conv2d(x, weight, bias, window);
     }
 
+    /** The kernels, {@code [out, in, kH, kW]}. */
     public Parameter weight() {
         return weight;
     }
 
+    /** The bias {@code [out]}, or {@code null} without one. */
     public Parameter bias() {
         return bias;
     }
 
+    /** Kernel size, stride, padding and dilation. */
     public Window2d window() {
         return window;
     }

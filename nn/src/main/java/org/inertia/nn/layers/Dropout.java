@@ -15,10 +15,12 @@ public final class Dropout extends Module {
     private final double p;
     private final Rng rng;
 
+    /** Drops with probability {@code p}, drawing masks from a generator seeded from the default one. */
     public Dropout(double p) {
         this(p, new Rng(Init.generator().nextLong()));
     }
 
+    /** Drops with probability {@code p}, drawing masks from {@code rng}. */
     public Dropout(double p, Rng rng) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("Dropout: probability must be in [0, 1], got " + p);

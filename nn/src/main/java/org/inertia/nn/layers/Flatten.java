@@ -7,10 +7,12 @@ import org.inertia.nn.Module;
 public final class Flatten extends Module {
     private final int startAxis;
 
+    /** Flattens every axis but the batch axis (as {@code nn.Flatten()}). */
     public Flatten() {
         this(1);
     }
 
+    /** Flattens axes {@code startAxis} to the last. */
     public Flatten(int startAxis) {
         this.startAxis = startAxis;
     }

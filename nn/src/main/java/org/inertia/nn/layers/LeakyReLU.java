@@ -7,6 +7,7 @@ import org.inertia.nn.Module;
 public final class LeakyReLU extends Module {
     private final double negativeSlope;
 
+    /** Slope 0.01, as PyTorch. */
     public LeakyReLU() {
         this(0.01);
     }

@@ -7,10 +7,12 @@ import org.inertia.nn.Module;
 public final class LogSoftmax extends Module {
     private final int axis;
 
+    /** Along the last axis. */
     public LogSoftmax() {
         this(-1);
     }
 
+    /** Along {@code axis}. */
     public LogSoftmax(int axis) {
         this.axis = axis;
     }

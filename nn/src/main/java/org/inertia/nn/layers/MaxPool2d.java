@@ -9,10 +9,12 @@ import org.inertia.nn.Module;
 public final class MaxPool2d extends Module {
     private final Window2d window;
 
+    /** Square windows of {@code kernel}, stride {@code kernel}, no padding. */
     public MaxPool2d(int kernel) {
         this(Window2d.square(kernel, kernel, 0, 1));
     }
 
+    /** Any window (stride, padding at most half the kernel, dilation). */
     public MaxPool2d(Window2d window) {
         this.window = window;
     }

@@ -7,10 +7,12 @@ import org.inertia.nn.Module;
 public final class Softmax extends Module {
     private final int axis;
 
+    /** Along the last axis. */
     public Softmax() {
         this(-1);
     }
 
+    /** Along {@code axis}. */
     public Softmax(int axis) {
         this.axis = axis;
     }

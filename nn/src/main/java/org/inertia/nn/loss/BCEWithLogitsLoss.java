@@ -8,10 +8,12 @@ import org.inertia.core.ops.Reduction;
 public final class BCEWithLogitsLoss implements Loss {
     private final Reduction reduction;
 
+    /** The mean over every element. */
     public BCEWithLogitsLoss() {
         this(Reduction.MEAN);
     }
 
+    /** Combined as {@code reduction} says. */
     public BCEWithLogitsLoss(Reduction reduction) {
         this.reduction = java.util.Objects.requireNonNull(reduction, "reduction");
     }

@@ -12,10 +12,12 @@ public final class CrossEntropyLoss implements Loss {
     private final Reduction reduction;
     private final double labelSmoothing;
 
+    /** The mean over the batch, no label smoothing. */
     public CrossEntropyLoss() {
         this(Reduction.MEAN, 0);
     }
 
+    /** Combined as {@code reduction} says, with label smoothing ε in [0, 1]. */
     public CrossEntropyLoss(Reduction reduction, double labelSmoothing) {
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException("CrossEntropyLoss: label smoothing must be in [0, 1], got " + labelSmoothing);

@@ -8,10 +8,12 @@ import org.inertia.core.ops.Reduction;
 public final class MSELoss implements Loss {
     private final Reduction reduction;
 
+    /** The mean over every element. */
     public MSELoss() {
         this(Reduction.MEAN);
     }
 
+    /** Combined as {@code reduction} says. */
     public MSELoss(Reduction reduction) {
         this.reduction = java.util.Objects.requireNonNull(reduction, "reduction");
     }

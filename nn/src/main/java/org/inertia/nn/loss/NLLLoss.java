@@ -8,10 +8,12 @@ import org.inertia.core.ops.Reduction;
 public final class NLLLoss implements Loss {
     private final Reduction reduction;
 
+    /** The mean over the batch. */
     public NLLLoss() {
         this(Reduction.MEAN);
     }
 
+    /** Combined as {@code reduction} says. */
     public NLLLoss(Reduction reduction) {
         this.reduction = java.util.Objects.requireNonNull(reduction, "reduction");
     }

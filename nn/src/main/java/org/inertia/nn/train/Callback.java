@@ -6,12 +6,15 @@ package org.inertia.nn.train;
  * {@link TrainingState#requestStop(String)}; to abort, throw.
  */
 public interface Callback {
+    /** Before the first epoch (after a resume's state was restored). */
     default void onFitStart(TrainingState state) {
     }
 
+    /** Before an epoch's first batch. */
     default void onEpochStart(TrainingState state) {
     }
 
+    /** Before a batch's forward pass. */
     default void onBatchStart(TrainingState state) {
     }
 
@@ -19,9 +22,11 @@ public interface Callback {
     default void onBatchEnd(TrainingState state, double loss, long correct, long size) {
     }
 
+    /** After an epoch and its evaluation; {@code result} has both. */
     default void onEpochEnd(TrainingState state, EpochResult result) {
     }
 
+    /** After the last epoch (or an early stop). */
     default void onFitEnd(TrainingState state) {
     }
 }

@@ -15,13 +15,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Checkpointer implements Callback {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+    /** The checkpoint of the latest epoch. */
     public static final String LAST = "last.ckpt";
+    /** The checkpoint of the epoch with the best test accuracy so far. */
     public static final String BEST = "best.ckpt";
     static final String BEST_ACCURACY = "best_test_accuracy";
 
     private final Path dir;
     private double best = Double.NEGATIVE_INFINITY;
 
+    /** Writes {@link #LAST} after every epoch and {@link #BEST} when test accuracy improves, into {@code dir}. */
     public Checkpointer(Path dir) {
         this.dir = dir;
     }

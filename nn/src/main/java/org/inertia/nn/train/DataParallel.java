@@ -135,6 +135,7 @@ public final class DataParallel implements AutoCloseable {
                 .filter(e -> e.getValue().drawsRandomNumbers()).map(Map.Entry::getKey).toList();
     }
 
+    /** The number of threads each batch is split across. */
     public int shards() {
         return shards;
     }

@@ -13,6 +13,7 @@ public final class DiagnosticsLogger implements Callback {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsLogger.class);
     private final int every;
 
+    /** Logs gradient and velocity norms every {@code every} epochs. */
     public DiagnosticsLogger(int every) {
         if (every < 1) {
             throw new IllegalArgumentException("DiagnosticsLogger: every must be >= 1 step, got " + every);

@@ -9,6 +9,7 @@ public final class EarlyStopping implements Callback {
     private double best = Double.POSITIVE_INFINITY;
     private int waited;
 
+    /** Stops after {@code patience} epochs without the test loss improving by more than {@code minDelta}. */
     public EarlyStopping(int patience, double minDelta) {
         if (patience < 1) {
             throw new IllegalArgumentException("EarlyStopping: patience must be >= 1 epoch, got " + patience);

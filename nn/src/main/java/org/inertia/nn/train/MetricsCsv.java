@@ -16,11 +16,13 @@ import org.inertia.nn.io.AtomicFiles;
  * atomically after each epoch, so it is always complete; resuming appends to the rows already there.
  */
 public final class MetricsCsv implements Callback {
+    /** The CSV header: one column per value of an {@link EpochResult}. */
     public static final String HEADER = "epoch,step,train_loss,train_accuracy,test_loss,test_accuracy,lr,momentum,"
             + "gradient_norm,velocity_norm,seconds,samples_per_second";
     private final Path file;
     private final List<String> rows = new ArrayList<>();
 
+    /** Appends one line per epoch to {@code file} (created with the header if absent). */
     public MetricsCsv(Path file) {
         this.file = file;
     }

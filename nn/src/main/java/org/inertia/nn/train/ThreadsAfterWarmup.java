@@ -113,7 +113,7 @@ public final class ThreadsAfterWarmup {
         return true;
     }
 
-    /** Whether {@link #switchIfSettled()} has switched. */
+    /** Whether {@link #switchIfSettled(DataLoader...)} has switched. */
     public boolean switched() {
         return switched;
     }

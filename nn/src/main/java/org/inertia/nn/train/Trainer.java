@@ -39,7 +39,12 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /** When the scheduler advances. */
-    public enum ScheduleInterval { ITERATION, EPOCH }
+    public enum ScheduleInterval {
+        /** after every optimizer step */
+        ITERATION,
+        /** after every epoch */
+        EPOCH
+    }
 
     private final Module model;
     private final Optimizer optimizer;
@@ -67,6 +72,7 @@ public final class Trainer {
         this.callbacks = List.copyOf(all);
     }
 
+    /** Starts a trainer for {@code model} and {@code optimizer} (cross-entropy loss unless set). */
     public static Builder builder(Module model, Optimizer optimizer) {
         return new Builder(model, optimizer);
     }
@@ -121,11 +127,13 @@ public final class Trainer {
             return this;
         }
 
+        /** Adds callbacks, run in the order given. */
         public Builder callbacks(Callback... more) {
             callbacks.addAll(Arrays.asList(more));
             return this;
         }
 
+        /** The trainer with these settings. */
         public Trainer build() {
             return new Trainer(this);
         }

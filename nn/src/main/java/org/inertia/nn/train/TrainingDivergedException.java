@@ -6,16 +6,19 @@ public final class TrainingDivergedException extends RuntimeException {
     private final int epoch;
     private final long step;
 
+    /** Training stopped at {@code epoch} and {@code step}, explained by {@code message}. */
     public TrainingDivergedException(String message, int epoch, long step) {
         super(message);
         this.epoch = epoch;
         this.step = step;
     }
 
+    /** The epoch the loss stopped being finite in. */
     public int epoch() {
         return epoch;
     }
 
+    /** The step the loss stopped being finite at. */
     public long step() {
         return step;
     }

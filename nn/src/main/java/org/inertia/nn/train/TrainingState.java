@@ -34,10 +34,12 @@ public final class TrainingState {
         this.examplesPerEpoch = examplesPerEpoch;
     }
 
+    /** The model being trained. */
     public Module model() {
         return model;
     }
 
+    /** Its optimizer. */
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -62,6 +64,7 @@ public final class TrainingState {
         return batch;
     }
 
+    /** Batches in one epoch. */
     public int batchesPerEpoch() {
         return batchesPerEpoch;
     }
@@ -71,6 +74,7 @@ public final class TrainingState {
         return examplesPerEpoch;
     }
 
+    /** Examples per batch. */
     public int batchSize() {
         return batchSize;
     }

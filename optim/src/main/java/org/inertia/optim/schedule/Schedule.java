@@ -10,5 +10,6 @@ package org.inertia.optim.schedule;
  */
 @FunctionalInterface
 public interface Schedule {
+    /** The value at time {@code t} (steps or epochs) for a group whose unscheduled value is {@code base}. */
     double value(long t, double base);
 }
