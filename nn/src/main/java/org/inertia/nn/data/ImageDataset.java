@@ -1,13 +1,11 @@
 package org.inertia.nn.data;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -167,11 +165,14 @@ public final class ImageDataset implements Dataset {
             t.apply(buf, n, channels, height, width, rng);
         }
         return () -> {
-            DataBuffer bytes = Nd4j.createBuffer(ByteBuffer.wrap(buf), DataType.UINT8, buf.length);
-            INDArray raw = Nd4j.create(bytes, new long[] {n, channels, height, width});
+            // The pixels go straight into a uint8 array (in the step's arena when there is one): a buffer made from
+            // a Java ByteBuffer would be a second native copy that only the garbage collector frees, and those
+            // fragment the native heap of a long run (docs/performance.md, "Memory").
+            INDArray raw = Nd4j.createUninitialized(DataType.UINT8, n, channels, height, width);
+            raw.data().asNio().put(buf);
             INDArray x = raw.castTo(DataType.FLOAT);
             if (raw.closeable()) {
-                raw.close();            // native memory outside a step: free it now rather than at collection
+                raw.close();            // outside a step: free it now rather than at collection
             }
             normalize(x);
             return new Batch(Tensor.wrap(x), Tensor.ofLongs(y));
