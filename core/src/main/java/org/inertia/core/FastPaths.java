@@ -19,6 +19,19 @@ public final class FastPaths {
         return enabled;
     }
 
+    /**
+     * Runs {@code body} with fast paths on or off, then restores the previous setting: e.g. to compare an
+     * op's readable form with its kernel. The setting is JVM-wide while {@code body} runs.
+     */
+    public static void run(boolean on, Runnable body) {
+        boolean previous = setEnabled(on);
+        try {
+            body.run();
+        } finally {
+            setEnabled(previous);
+        }
+    }
+
     /** Turns fast paths on or off for the whole JVM, for tests and measurements; returns the previous setting. */
     public static boolean setEnabled(boolean on) {
         boolean previous = enabled;

@@ -281,11 +281,7 @@ public final class ShapeOps {
         }
         INDArrayIndex[] range = along(x.rank(), ax, NDArrayIndex.interval(start, start + length));
         long[] shape = x.shape();
-        return Tensor.fromOp("narrow", x.data().get(range), (g, needs) -> {
-            INDArray full = Nd4j.zeros(g.dataType(), shape);
-            full.get(range).assign(g);
-            return new INDArray[] {full};
-        }, x);
+        return Tensor.fromOp("narrow", x.data().get(range), (g, needs) -> new INDArray[] {placed(g, shape, range)}, x);
     }
 
     /**
@@ -302,16 +298,19 @@ public final class ShapeOps {
         }
         INDArrayIndex[] point = along(x.rank(), ax, NDArrayIndex.point(i));
         long[] shape = x.shape();
-        return Tensor.fromOp("select", x.data().get(point), (g, needs) -> {
-            INDArray full = Nd4j.zeros(g.dataType(), shape);
-            full.get(point).assign(g);
-            return new INDArray[] {full};
-        }, x);
+        return Tensor.fromOp("select", x.data().get(point), (g, needs) -> new INDArray[] {placed(g, shape, point)}, x);
     }
 
     /** A copy with its own memory, still in the graph.  Backward: the gradient unchanged. */
     public static Tensor clone(Tensor x) {
         return Tensor.fromOp("clone", x.data().dup('c'), (g, needs) -> new INDArray[] {g}, x);
+    }
+
+    /** Zeros of {@code shape} with {@code g} at {@code index}: the gradient of taking that part of a tensor. */
+    private static INDArray placed(INDArray g, long[] shape, INDArrayIndex[] index) {
+        INDArray full = Nd4j.zeros(g.dataType(), shape);
+        full.get(index).assign(g);
+        return full;
     }
 
     /** An index selecting {@code range} along {@code axis} and everything along the other axes. */

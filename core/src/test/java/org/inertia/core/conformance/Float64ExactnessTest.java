@@ -15,15 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on (float32 keeps its native kernel) and off (the readable forms).
  */
 class Float64ExactnessTest {
-    private static void withFastPaths(boolean on, Runnable check) {
-        boolean previous = FastPaths.setEnabled(on);
-        try {
-            check.run();
-        } finally {
-            FastPaths.setEnabled(previous);
-        }
-    }
-
     private static JsonNode golden(String group, String name, String dtype) {
         for (JsonNode c : Golden.read("conformance/ops/" + group + ".json").get("cases")) {
             if (c.get("name").asText().equals(name) && c.get("dtype").asText().equals(dtype)) {
@@ -37,7 +28,7 @@ class Float64ExactnessTest {
     @ParameterizedTest(name = "fast paths {0}")
     @ValueSource(booleans = {true, false})
     void softmaxOfAVeryNegativeRowIsExactInFloat64(boolean fast) {
-        withFastPaths(fast, () -> {
+        FastPaths.run(fast, () -> {
             Tensor p = Tensor.of(DType.FLOAT64, new double[][] {{1, 2, 3}, {-1000, -999, -1001}}).softmax(1);
             double e1 = Math.exp(-1);
             double e2 = Math.exp(-2);
@@ -55,7 +46,7 @@ class Float64ExactnessTest {
     @ParameterizedTest(name = "fast paths {0}")
     @ValueSource(booleans = {true, false})
     void batchNormTrainingInputGradientIsFloat64Accurate(boolean fast) {
-        withFastPaths(fast, () -> {
+        FastPaths.run(fast, () -> {
             for (String name : new String[] {"batch_norm train [N,C]", "batch_norm train [N,C,H,W]",
                 "batch_norm train [N,C,H,W], no affine", "batch_norm train, a large offset"}) {
                 OpConformanceTest.replay(golden("normalization", name, "float64"));
@@ -68,7 +59,7 @@ class Float64ExactnessTest {
     @ParameterizedTest(name = "fast paths {0}")
     @ValueSource(booleans = {true, false})
     void leakyReluGradientUsesTheExactSlope(boolean fast) {
-        withFastPaths(fast, () -> {
+        FastPaths.run(fast, () -> {
             Tensor x = Tensor.of(DType.FLOAT64, new double[] {-3, -0.0, 0, 2}).requiresGrad(true);
             x.leakyRelu(0.2).sum().backward();
             assertArrayEquals(new double[] {0.2, 0.2, 0.2, 1}, x.grad().toDoubleArray(), 0,

@@ -73,12 +73,7 @@ class OpConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void referencePathMatchesPyTorch(String title, JsonNode golden) {
-        boolean previous = FastPaths.setEnabled(false);
-        try {
-            replay(golden);
-        } finally {
-            FastPaths.setEnabled(previous);
-        }
+        FastPaths.run(false, () -> replay(golden));
     }
 
     /** The float32 cases with the small-array Java loops off: ND4J's native path must agree as well. */

@@ -72,23 +72,13 @@ class ModuleConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("modules")
     void moduleMatchesPyTorch(String title, boolean fast, JsonNode golden) {
-        boolean previous = FastPaths.setEnabled(fast);
-        try {
-            replayModule(golden);
-        } finally {
-            FastPaths.setEnabled(previous);
-        }
+        FastPaths.run(fast, () -> replayModule(golden));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("losses")
     void lossMatchesPyTorch(String title, boolean fast, JsonNode golden) {
-        boolean previous = FastPaths.setEnabled(fast);
-        try {
-            replayLoss(golden);
-        } finally {
-            FastPaths.setEnabled(previous);
-        }
+        FastPaths.run(fast, () -> replayLoss(golden));
     }
 
     private static void replayModule(JsonNode golden) {
