@@ -48,15 +48,16 @@ final class Autograd {
         }
     }
 
+    /** One node's turn: its backward turns dL/d(output) into dL/d(input) for each input that needs it. */
     private static void propagate(Node node, INDArray gradOutput, Map<Tensor, INDArray> pending) {
         Tensor[] inputs = node.inputs();
         boolean[] needsGrad = new boolean[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             needsGrad[i] = inputs[i].requiresGrad();
         }
-        INDArray[] into = node.backward() instanceof BackwardInto ? staleLeafBuffers(inputs, needsGrad) : null;
-        INDArray[] grads = into == null ? node.backward().apply(gradOutput, needsGrad)
-                : ((BackwardInto) node.backward()).apply(gradOutput, needsGrad, into);
+        InPlaceGradients inPlace = InPlaceGradients.offer(node, inputs, needsGrad);      // fast path only
+        INDArray[] grads = inPlace == null ? node.backward().apply(gradOutput, needsGrad)
+                : inPlace.apply(node, gradOutput, needsGrad);
         if (grads.length != inputs.length) {
             throw new IllegalStateException("backward of '" + node.op + "' returned " + grads.length
                     + " gradients for " + inputs.length + " inputs");
@@ -67,40 +68,16 @@ final class Autograd {
             }
             Tensor input = inputs[i];
             checkGradShape(node, i, input, grads[i]);
-            if (input.isLeaf() && into != null && into[i] != null && grads[i] == into[i]) {
-                GradSink.destinationFor(input).gradWritten();          // the op wrote it in place
-            } else if (input.isLeaf()) {
-                input.accumulateGrad(grads[i]);
+            if (input.isLeaf()) {
+                if (inPlace == null || !inPlace.written(i, input, grads[i])) {
+                    input.accumulateGrad(grads[i]);                       // leaves keep their gradient
+                }
             } else {
                 // Out of place: the array may be shared with another input (e.g. add passes the
                 // same upstream gradient to both operands).
-                pending.merge(input, grads[i], INDArray::add);
+                pending.merge(input, grads[i], INDArray::add);           // summed until the input's turn
             }
         }
-    }
-
-    /**
-     * For each leaf input needing a gradient, its gradient buffer if that holds nothing yet this step
-     * (see {@link BackwardInto}), else null. A leaf that is several inputs of one op gets its buffer
-     * once: two gradients written into one buffer would overwrite each other instead of adding.
-     */
-    private static INDArray[] staleLeafBuffers(Tensor[] inputs, boolean[] needsGrad) {
-        INDArray[] into = new INDArray[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            if (needsGrad[i] && inputs[i].isLeaf() && !appearsBefore(inputs, i)) {
-                into[i] = GradSink.destinationFor(inputs[i]).staleGradBuffer(inputs[i]);
-            }
-        }
-        return into;
-    }
-
-    private static boolean appearsBefore(Tensor[] inputs, int i) {
-        for (int j = 0; j < i; j++) {
-            if (inputs[j] == inputs[i]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void checkGradShape(Node node, int index, Tensor input, INDArray grad) {

@@ -6,10 +6,8 @@ import org.inertia.core.ops.Activations;
 import org.inertia.core.ops.Comparisons;
 import org.inertia.core.ops.Elementwise;
 import org.inertia.core.ops.MatMul;
-import org.inertia.core.ops.Native;
 import org.inertia.core.ops.Reductions;
 import org.inertia.core.ops.ShapeOps;
-import org.inertia.core.ops.SmallArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -120,11 +118,7 @@ public class Tensor {
     /** A float32 tensor holding {@code values} in row-major order with the given shape. */
     public static Tensor of(float[] values, long... shape) {
         long[] target = shapeFor(values.length, shape);
-        INDArray array = allocate(target, () -> Nd4j.createUninitialized(DataType.FLOAT, target));
-        if (values.length > 0) {
-            SmallArrays.write(values, array);      // one bulk copy; Nd4j.create(float[]) copies element by element
-        }
-        return wrap(array);
+        return wrap(allocate(target, () -> Nd4j.createFromArray(values).reshape('c', target)));
     }
 
     /** A tensor of the default type holding {@code values}; a 1-D tensor when no shape is given. */
@@ -482,30 +476,35 @@ public class Tensor {
     }
 
     /**
-     * Adds {@code g} into this leaf's gradient buffer (the engine's only write into a leaf) — or, while
-     * a {@link GradSink} is open on this thread, into the sink's buffer for this leaf.
+     * Adds {@code g} into this leaf's gradient: the engine's only write into a leaf. While a data-parallel
+     * slice runs on this thread, a {@link GradSink} is open and takes the gradient instead, in a buffer of
+     * its own for this leaf; the slices' buffers are summed into the leaf once all have finished, so two
+     * threads never write one buffer.
      */
     void accumulateGrad(INDArray g) {
         GradSink.destinationFor(this).addToGrad(g);
     }
 
-    /** Adds {@code g} into this tensor's own gradient buffer. */
+    /** grad ← grad + g; the buffer is allocated by the first gradient and reused after {@link #zeroGrad()}. */
     void addToGrad(INDArray g) {
         if (gradValid) {
-            // grad += g as one native call with a reused op context; grad.addi(g) builds an op object per call
-            Native.exec("add", Native.in(grad, g), Native.out(grad), Native.ints());
+            if (FastPaths.enabled()) {
+                InPlaceGradients.add(grad, g);
+            } else {
+                grad.addi(g);
+            }
         } else if (grad != null && Arrays.equals(grad.shape(), g.shape()) && grad.dataType() == g.dataType()) {
-            grad.assign(g);
+            grad.assign(g);                                      // the first gradient since zeroGrad()
         } else {
-            grad = MemoryScope.persistent(() -> g.dup('c'));     // lives across steps
+            grad = MemoryScope.persistent(() -> g.dup('c'));     // the first ever: lives across steps
         }
         gradValid = true;
     }
 
     /**
      * This tensor's gradient buffer if it holds no gradient (none since {@link #zeroGrad()}) and has
-     * {@code leaf}'s shape and dtype, so an op may write the leaf's first gradient straight into it
-     * ({@link BackwardInto}); otherwise null.
+     * {@code leaf}'s shape and dtype, so a fast kernel may write the leaf's first gradient straight into
+     * it ({@link InPlaceGradients}); otherwise null.
      */
     INDArray staleGradBuffer(Tensor leaf) {
         return !gradValid && grad != null && grad.dataType() == leaf.data.dataType()

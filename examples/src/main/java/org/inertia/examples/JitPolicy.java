@@ -38,7 +38,7 @@ public final class JitPolicy {
     private static final String QUICK_DIRECTIVES = "jit-quick.json";
     private static final String DIAGNOSTIC_COMMANDS = "com.sun.management:type=DiagnosticCommand";
     /** A pattern only the quick directives match, to recognise them among the JVM's. */
-    private static final String QUICK_MARK = "org/inertia/optim/AdamStep.*";
+    private static final String QUICK_MARK = "org/inertia/optim/kernels/FusedAdam.*";
 
     /** The policies {@value #PROPERTY} may name. */
     public enum Mode {

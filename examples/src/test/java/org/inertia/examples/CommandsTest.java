@@ -182,6 +182,12 @@ class CommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("ND4J") && r.out().contains("native build") && r.out().contains("BLAS"), r.out());
         assertTrue(r.out().contains("training threads"), r.out());
+        assertTrue(r.out().contains("ops                    fast kernels where they exist"), r.out());
+        org.inertia.core.FastPaths.run(false, () -> {
+            CliRunner.Result reference = CliRunner.run("info");
+            assertTrue(reference.out().contains("ops                    readable forms only (-Dinertia.reference=true)"),
+                reference.out());
+        });
     }
 
     static Stream<Arguments> badInput() {

@@ -48,14 +48,14 @@ class JitPolicyTest {
         assertEquals(Mode.QUICK, JitPolicy.applyFromSystemProperty());
         assertTrue(JitPolicy.quickInstalled());
         String directives = JitPolicy.diagnosticCommand("compilerDirectivesPrint");
-        assertTrue(directives.contains("org/inertia/optim/AdamStep.*"), directives);
-        assertTrue(directives.contains("org/inertia/core/ops/SmallArrays.*"), directives);
+        assertTrue(directives.contains("org/inertia/optim/kernels/FusedAdam.*"), directives);
+        assertTrue(directives.contains("org/inertia/core/kernels/SmallArrays.*"), directives);
         assertTrue(directives.contains("Exclude:true"), "everything else is kept from C2: " + directives);
         assertTrue(JitPolicy.describe().startsWith("quick"), JitPolicy.describe());
 
         JitPolicy.applyFromSystemProperty();                    // a second call adds nothing
         String again = JitPolicy.diagnosticCommand("compilerDirectivesPrint");
-        assertEquals(count(directives, "org/inertia/optim/AdamStep.*"), count(again, "org/inertia/optim/AdamStep.*"));
+        assertEquals(count(directives, "org/inertia/optim/kernels/FusedAdam.*"), count(again, "org/inertia/optim/kernels/FusedAdam.*"));
     }
 
     @Test

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.inertia.core.DType;
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
+import org.inertia.optim.kernels.FusedAdam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The one-call Adam update and the Java loop (what runs) against the line-by-line PyTorch form they replace. */
+/** Adam's fast forms ({@link FusedAdam}: the one-call update and the Java loop) against the readable step. */
 class AdamStepTest {
     /** One way of taking an Adam step, as AdamStep's paths do. */
     private interface Update {
@@ -22,13 +23,13 @@ class AdamStepTest {
     @ValueSource(booleans = {false, true})
     void fusedAndPlainTakeTheSameSteps(boolean amsgrad) {
         AdamOptions o = Adam.options().lr(0.01).betas(0.8, 0.95).eps(1e-6).amsgrad(amsgrad);
-        assertSameSteps(AdamStep::fused, DType.FLOAT64, 21, new long[] {5, 7}, o, 1e-12, 1e-14);
+        assertSameSteps((t, g, s, o2) -> FusedAdam.fused(t, g, s, o2.lr(), o2.beta1(), o2.beta2(), o2.eps(), o2.amsgrad()), DType.FLOAT64, 21, new long[] {5, 7}, o, 1e-12, 1e-14);
     }
 
     @Test
     void javaLoopAndPlainTakeTheSameStepsInFloat32() {
         AdamOptions o = Adam.options().lr(0.01).betas(0.8, 0.95).eps(1e-6);
-        assertSameSteps(AdamStep::loop, DType.FLOAT32, 22, new long[] {9, 11}, o, 1e-5, 1e-5);
+        assertSameSteps((t, g, s, o2) -> FusedAdam.loop(t, g, s, o2.lr(), o2.beta1(), o2.beta2(), o2.eps()), DType.FLOAT32, 22, new long[] {9, 11}, o, 1e-5, 1e-5);
     }
 
     /** The loop works in per-thread scratch arrays that outlive a call: a smaller tensor after a larger one must not see its tail. */
@@ -51,7 +52,7 @@ class AdamStepTest {
             for (int k = 0; k < shapes.length; k++) {
                 INDArray g = Tensor.normal(DType.FLOAT32, rng, 0, 0.5, shapes[k]).data();
                 AdamStep.plain(plain[k], g, plainStates[k], o);
-                AdamStep.loop(loop[k], g, loopStates[k], o);
+                FusedAdam.loop(loop[k], g, loopStates[k], o.lr(), o.beta1(), o.beta2(), o.eps());
             }
         }
         for (int k = 0; k < shapes.length; k++) {

@@ -3,16 +3,16 @@ package org.inertia.core.ops;
 import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.ActivationKernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Activation functions and (log-)softmax. Where libnd4j has a native backward op for an activation
- * the backward makes that one call; the formula it computes is in the comment.
+ * Activation functions and (log-)softmax, each with its derivative beside it. The fast forms of
+ * relu, sigmoid, tanh and float32 softmax are in {@link ActivationKernels}.
  */
 public final class Activations {
     private static final double SQRT_HALF = Math.sqrt(0.5);
@@ -21,27 +21,15 @@ public final class Activations {
     private Activations() {
     }
 
-    /**
-     * max(x, 0).  d/dx = 1 where x > 0, else 0, i.e. step(y) for the output y.
-     *
-     * <p>Both directions use libnd4j's plain vectorised scalar and pairwise kernels (max with a scalar,
-     * step, multiply): its dedicated {@code relu} / {@code relu_bp} ops apply a function object per
-     * element and were 10–20x slower on the benchmark shapes (docs/performance.md).
-     */
+    /** max(x, 0).  d/dx = 1 where x > 0, else 0 (0 at 0, as PyTorch). */
     public static Tensor relu(Tensor x) {
         Shapes.requireFloat("relu", x);
-        INDArray in = x.data();
-        INDArray out = in.ulike();
-        // y = max(x, 0): libnd4j's maximum against a shared zero scalar runs the scalar max kernel, minus the
-        // ScalarMax op object Nd4j.exec would build
-        Native.exec("maximum", Native.in(in, ConstantArrays.zero(in.dataType())), Native.out(out), Native.ints());
-        return Tensor.fromOp("relu", out, (g, needs) -> {
-            INDArray grad = out.ulike();
-            Nd4j.exec(new Step(out, grad, 0.0));                             // 1 where y > 0, else 0
-            // dL/dx = g ⊙ step(y): libnd4j's multiply, as grad.muli(g) would run it, minus the op object
-            Native.exec("multiply", Native.in(grad, g), Native.out(grad), Native.ints());
-            return new INDArray[] {grad};
-        }, x);
+        if (FastPaths.enabled()) {
+            return ActivationKernels.relu(x);
+        }
+        INDArray out = Transforms.max(x.data(), 0.0, true);                           // y = max(x, 0)
+        return Tensor.fromOp("relu", out, (g, needs) ->
+            new INDArray[] {g.mul(out.gt(0).castTo(g.dataType()))}, x);              // g ⊙ [y > 0]
     }
 
     /**
@@ -63,28 +51,26 @@ public final class Activations {
         }, x);
     }
 
-    /** σ(x) = 1/(1 + e⁻ˣ).  d/dx = σ(x)(1 − σ(x)). */
+    /** σ(x) = 1/(1 + e⁻ˣ).  d/dx = σ(x)(1 − σ(x)) = y(1 − y). */
     public static Tensor sigmoid(Tensor x) {
         Shapes.requireFloat("sigmoid", x);
-        INDArray in = x.data();
-        INDArray out = Transforms.sigmoid(in, true);
-        return Tensor.fromOp("sigmoid", out, (g, needs) -> {
-            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
-            Native.exec("sigmoid_bp", Native.in(in, g), Native.out(grad), Native.ints());
-            return new INDArray[] {grad};
-        }, x);
+        if (FastPaths.enabled()) {
+            return ActivationKernels.sigmoid(x);
+        }
+        INDArray out = Transforms.sigmoid(x.data(), true);
+        return Tensor.fromOp("sigmoid", out, (g, needs) ->
+            new INDArray[] {g.mul(out).muli(out.rsub(1))}, x);                       // g ⊙ y ⊙ (1 − y)
     }
 
-    /** tanh x.  d/dx = 1 − tanh²x. */
+    /** tanh x.  d/dx = 1 − tanh²x = 1 − y². */
     public static Tensor tanh(Tensor x) {
         Shapes.requireFloat("tanh", x);
-        INDArray in = x.data();
-        INDArray out = Transforms.tanh(in, true);
-        return Tensor.fromOp("tanh", out, (g, needs) -> {
-            INDArray grad = Nd4j.createUninitialized(g.dataType(), g.shape());
-            Native.exec("tanh_bp", Native.in(in, g), Native.out(grad), Native.ints());
-            return new INDArray[] {grad};
-        }, x);
+        if (FastPaths.enabled()) {
+            return ActivationKernels.tanh(x);
+        }
+        INDArray out = Transforms.tanh(x.data(), true);
+        return Tensor.fromOp("tanh", out, (g, needs) ->
+            new INDArray[] {g.mul(out.mul(out).rsubi(1))}, x);                       // g ⊙ (1 − y²)
     }
 
     /**
@@ -118,8 +104,7 @@ public final class Activations {
         INDArray in = x.data();
         INDArray out;
         if (FastPaths.enabled() && in.dataType() == DataType.FLOAT) {
-            out = Nd4j.createUninitialized(in.dataType(), in.shape());
-            Native.exec("softmax", Native.in(in), Native.out(out), Native.ints(ax));
+            out = ActivationKernels.softmaxFloat32(in, ax);
         } else {
             INDArray e = Transforms.exp(in.sub(in.max(true, ax)), false);              // e^(x − max)
             out = e.divi(e.sum(true, ax));                                             // / Σ e^(x − max)

@@ -4,7 +4,9 @@ import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.Select;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Elementwise comparisons, giving masks, and {@link #where}, which picks by a mask.
@@ -31,9 +33,6 @@ public final class Comparisons {
         LE
     }
 
-    /** libnd4j's pairwise comparison ops, in {@link Kind} order (boolean output). */
-    private static final String[] NATIVE = {"equals", "not_equals", "greater", "greater_equal", "less", "less_equal"};
-
     private Comparisons() {
     }
 
@@ -47,8 +46,14 @@ public final class Comparisons {
         long[] shape = Shapes.broadcast(op, a.shape(), b.shape());
         INDArray x = Broadcast.to(a.data(), shape);
         INDArray y = Broadcast.to(b.data(), shape);
-        INDArray holds = Nd4j.createUninitialized(DataType.BOOL, shape);
-        Native.exec(NATIVE[kind.ordinal()], Native.in(x, y), Native.out(holds), Native.ints());
+        INDArray holds = switch (kind) {
+            case EQ -> x.eq(y);
+            case NE -> x.neq(y);
+            case GT -> x.gt(y);
+            case GE -> Transforms.or(x.gt(y), x.eq(y));
+            case LT -> x.lt(y);
+            case LE -> Transforms.or(x.lt(y), x.eq(y));
+        };
         return Tensor.fromOp(op, holds.castTo(DataType.INT64));
     }
 
@@ -84,10 +89,10 @@ public final class Comparisons {
         }, a, b);
     }
 
-    /** mask ? x : y for arrays of one shape (libnd4j's select: inputs condition, x, y). */
+    /** mask ? x : y elementwise, for arrays of one shape (ND4J's select op: condition, x, y). */
     private static INDArray select(INDArray mask, INDArray x, INDArray y) {
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Native.exec("select", Native.in(mask, x, y), Native.out(out), Native.ints());
+        Nd4j.exec(new Select(new INDArray[] {mask, x, y}, new INDArray[] {out}));
         return out;
     }
 }

@@ -1,16 +1,20 @@
 package org.inertia.core.ops;
 
 import org.inertia.core.DType;
+import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.CrossEntropyKernel;
+import org.inertia.core.kernels.IndexKernels;
+import org.inertia.core.kernels.SmallArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Loss functions as single fused ops: one node in the graph, forward and backward in a handful of
- * whole-array calls.
+ * Loss functions as single ops: one node in the graph, the forward and its derivative side by side.
+ * Small float32 cross-entropies take {@link CrossEntropyKernel}, one Java loop per row.
  */
 public final class Losses {
     private Losses() {
@@ -41,8 +45,11 @@ public final class Losses {
             throw new IllegalArgumentException(op + ": label smoothing must be in [0, 1], got " + labelSmoothing);
         }
         long classes = logits.shape()[1];
-        if (SmallArrays.fit(logits.data())) {
-            return fusedCrossEntropy(op, logits, labels, reduction, labelSmoothing);
+        if (FastPaths.enabled() && CrossEntropyKernel.applies(logits)) {
+            requireLabels(op, labels, logits.shape()[0]);
+            long[] y = SmallArrays.longs(labels.data());
+            requireClassRange(op, min(y), max(y), classes, y.length);
+            return CrossEntropyKernel.crossEntropy(logits, y, reduction, labelSmoothing);
         }
         INDArray target = oneHot(op, labels, logits.shape()[0], classes, logits.data().dataType());
         if (labelSmoothing > 0) {
@@ -55,53 +62,6 @@ public final class Losses {
         return Tensor.fromOp(op, out, (g, needs) -> {
             INDArray grad = Transforms.exp(logProbs, true).subi(target);   // softmax − q
             return new INDArray[] {scaleRows(grad, g, reduction, n)};
-        }, logits);
-    }
-
-    /**
-     * {@link #crossEntropy(Tensor, Tensor, Reduction, double)} for small float32 logits, as one Java
-     * loop per row ({@link SmallArrays#crossEntropy}) instead of the dozen ND4J calls above, each of
-     * which costs more than the whole loop on a [128, 10] batch. Same values, same gradient.
-     */
-    private static Tensor fusedCrossEntropy(String op, Tensor logits, Tensor labels, Reduction reduction,
-                                            double labelSmoothing) {
-        int n = (int) logits.shape()[0];
-        int classes = (int) logits.shape()[1];
-        requireLabels(op, labels, n);
-        long[] y = SmallArrays.longs(labels.data());
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        for (long label : y) {
-            lo = Math.min(lo, label);
-            hi = Math.max(hi, label);
-        }
-        requireClassRange(op, lo, hi, classes, n);
-        float[] softmaxMinusTarget = SmallArrays.copy(logits.data());
-        double[] losses = SmallArrays.crossEntropy(softmaxMinusTarget, y, classes, labelSmoothing);
-        DataType type = logits.data().dataType();
-        INDArray out;
-        if (reduction == Reduction.NONE) {
-            out = Nd4j.createFromArray(losses).castTo(type);
-        } else {
-            double total = 0;
-            for (double loss : losses) {
-                total += loss;
-            }
-            out = Nd4j.scalar(type, reduction == Reduction.MEAN ? total / Math.max(1, n) : total);
-        }
-        return Tensor.fromOp(op, out, (g, needs) -> {
-            float[] grad = new float[softmaxMinusTarget.length];
-            float[] rowScale = reduction == Reduction.NONE ? g.toFloatVector() : null;
-            float scale = reduction == Reduction.MEAN ? (float) (g.getDouble(0) / Math.max(1, n)) : g.getFloat(0);
-            for (int i = 0; i < n; i++) {
-                float s = rowScale == null ? scale : rowScale[i];
-                for (int c = i * classes; c < (i + 1) * classes; c++) {
-                    grad[c] = softmaxMinusTarget[c] * s;
-                }
-            }
-            INDArray result = Nd4j.createUninitialized(type, n, classes);
-            SmallArrays.write(grad, result);
-            return new INDArray[] {result};
         }, logits);
     }
 
@@ -186,16 +146,27 @@ public final class Losses {
         }, prediction, target);
     }
 
-    /** A one-hot matrix {@code [N, C]} for int64 labels, after checking their shape and range. */
+    /** A one-hot matrix {@code [N, C]} for int64 labels, after checking their shape and range: row i is 1 at yᵢ. */
     static INDArray oneHot(String op, Tensor labels, long n, long classes, DataType type) {
         requireLabels(op, labels, n);
-        if (n > 0) {
-            requireClassRange(op, labels.data().minNumber().longValue(), labels.data().maxNumber().longValue(), classes, n);
+        long[] y = labels.toLongArray();
+        requireClassRange(op, min(y), max(y), classes, n);
+        if (FastPaths.enabled()) {
+            return IndexKernels.oneHot(labels.data(), classes, type);
         }
-        INDArray out = Nd4j.createUninitialized(type, n, classes);
-        // libnd4j onehot: int args (axis = −1, depth), float args (on, off).
-        Native.exec("onehot", Native.in(labels.data()), Native.out(out), Native.ints(-1, classes), 1.0, 0.0);
+        INDArray out = Nd4j.zeros(type, n, classes);
+        for (int i = 0; i < y.length; i++) {
+            out.putScalar(i, y[i], 1.0);
+        }
         return out;
+    }
+
+    private static long min(long[] values) {
+        return java.util.Arrays.stream(values).min().orElse(0);
+    }
+
+    private static long max(long[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0);
     }
 
     private static void requireLabels(String op, Tensor labels, long n) {

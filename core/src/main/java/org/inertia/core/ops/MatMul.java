@@ -1,17 +1,17 @@
 package org.inertia.core.ops;
 
 import java.util.Arrays;
-import org.inertia.core.BackwardInto;
+import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.MatMulKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Matrix products.
- *
- * <p>For C = A·B the gradients are dA = dC·Bᵀ and dB = Aᵀ·dC. They are computed with the GEMM
- * transpose flags, so no transposed copy of A, B or dC is ever made.
+ * Matrix products. For C = A·B the gradients are dA = dC·Bᵀ and dB = Aᵀ·dC; a linear layer's
+ * x·Wᵀ + b follows from them. The fast forms ({@link MatMulKernels}) compute the same with one native
+ * GEMM per product and write weight gradients straight into their buffers.
  */
 public final class MatMul {
     private MatMul() {
@@ -50,8 +50,7 @@ public final class MatMul {
     }
 
     /**
-     * A linear layer's map x·Wᵀ + b with W in PyTorch's {@code [out, in]} layout, as one op:
-     * one GEMM (transpose flag, no copy of W) plus an in-place bias add.
+     * A linear layer's map x·Wᵀ + b with W in PyTorch's {@code [out, in]} layout, as one op.
      * dx = g·W,  dW = gᵀ·x,  db = Σ over the batch of g. Inputs of rank &gt; 2 are flattened to rows.
      *
      * @param bias {@code [out]} or {@code null}
@@ -81,57 +80,36 @@ public final class MatMul {
             shape[shape.length - 1] = out;
             return linear(input.reshape(-1, in), weight, bias).reshape(shape);
         }
+        if (FastPaths.enabled()) {
+            return MatMulKernels.linear(input, weight, bias);
+        }
         INDArray x = input.data();
         INDArray w = weight.data();
-        INDArray y = gemm(x, w, false, true);                         // x · Wᵀ
-        if (bias != null && SmallArrays.fit(y, bias.data())) {
-            SmallArrays.addRowVector(y, bias.data());
-        } else if (bias != null) {
-            y.addiRowVector(bias.data());
+        INDArray y = x.mmul(w.transpose());                             // x · Wᵀ
+        if (bias != null) {
+            y.addiRowVector(bias.data());                               // + b, on every row
         }
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
-        return Tensor.fromOp("linear", y, (BackwardInto) (g, needs, into) -> {
+        return Tensor.fromOp("linear", y, (g, needs) -> {
             INDArray[] grads = new INDArray[inputs.length];
-            grads[0] = needs[0] ? gemm(g, w, false, false) : null;        // dx = g · W
-            grads[1] = needs[1] ? gemm(g, x, true, false, into[1]) : null;       // dW = gᵀ · x
+            grads[0] = needs[0] ? g.mmul(w) : null;                     // dx = g · W
+            grads[1] = needs[1] ? g.transpose().mmul(x) : null;         // dW = gᵀ · x
             if (bias != null && needs[2]) {
-                grads[2] = Sums.columnSums(g, into[2]);                     // db = Σ_batch g
+                grads[2] = g.sum(0);                                    // db = Σ_batch g
             }
             return grads;
         }, inputs);
     }
 
-    /**
-     * op(a)·op(b) for 2-D arrays, op = transpose where asked, into a new row-major array: libnd4j's
-     * {@code matmul} op (int args transpose a, b, result; float args α, β) run through {@link Native}
-     * with the output allocated here — one native call. {@code Nd4j.gemm} does the same product but
-     * builds an op object per call and asks libnd4j for the output shape first.
-     */
-    static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
-        return gemm(a, b, transposeA, transposeB, null);
-    }
-
-    /**
-     * {@link #gemm(INDArray, INDArray, boolean, boolean)} into {@code out}, which it returns; a new array
-     * when {@code out} is null (a backward's {@code into[i]} when the engine offers no buffer).
-     */
-    static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB, INDArray out) {
-        if (out == null) {
-            long rows = transposeA ? a.size(1) : a.size(0);
-            long cols = transposeB ? b.size(0) : b.size(1);
-            out = Nd4j.createUninitialized(a.dataType(), rows, cols);
-        }
-        Native.exec("matmul", Native.in(a, b), Native.out(out), Native.ints(transposeA ? 1 : 0, transposeB ? 1 : 0, 0), 1.0, 0.0);
-        return out;
-    }
-
     private static Tensor matmul2d(Tensor a, Tensor b) {
+        if (FastPaths.enabled()) {
+            return MatMulKernels.matmul(a, b);
+        }
         INDArray x = a.data();
         INDArray w = b.data();
-        INDArray out = gemm(x, w, false, false);
-        return Tensor.fromOp("matmul", out, (BackwardInto) (g, needs, into) -> new INDArray[] {
-            needs[0] ? gemm(g, w, false, true, into[0]) : null,   // dA = dC · Bᵀ
-            needs[1] ? gemm(x, g, true, false, into[1]) : null},  // dB = Aᵀ · dC
+        return Tensor.fromOp("matmul", x.mmul(w), (g, needs) -> new INDArray[] {
+            needs[0] ? g.mmul(w.transpose()) : null,                    // dA = dC · Bᵀ
+            needs[1] ? x.transpose().mmul(g) : null},                   // dB = Aᵀ · dC
             a, b);
     }
 

@@ -3,6 +3,7 @@ package org.inertia.core.ops;
 import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.BatchNormKernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,14 +14,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * y = γ · (x − μ) / √(σ² + ε) + β, per channel.
  *
  * <p>{@link #batchNorm} is the training form: μ and σ² are the statistics of this batch (σ² biased,
- * as PyTorch normalises), so the gradient also flows through them; the forward is libnd4j's native
- * {@code batchnorm}. {@link #batchNormInference} normalises
+ * as PyTorch normalises), so the gradient also flows through them. {@link #batchNormInference} normalises
  * with given (running) statistics, which are constants to the gradient. Keeping running statistics
  * is the layer's job ({@code nn.BatchNorm2d}).
  */
 public final class Normalization {
-    private static final long CHANNEL_AXIS = 1;
-
     private Normalization() {
     }
 
@@ -37,10 +35,9 @@ public final class Normalization {
      *   dx = γ / √(σ² + ε) · (g − mean(g) − x̂ · mean(g·x̂))
      * </pre>
      *
-     * sums and means over every axis but the channel axis. That readable form ({@link #backwardReference})
-     * is the exact one; float32 batches with γ and β take libnd4j's fused {@code batchnorm_bp} instead,
-     * which keeps 1/N in single precision (float64 gradients would only be float32-accurate) and aborts
-     * the JVM without γ.
+     * sums and means over every axis but the channel axis. That is the exact form; float32 batches with
+     * γ and β take {@link BatchNormKernels} instead, whose native backward keeps 1/N in single precision
+     * (float64 gradients would only be float32-accurate) and aborts the JVM without γ.
      *
      * @param gamma scale {@code [C]} or {@code null}; @param beta shift {@code [C]} or {@code null}
      */
@@ -50,19 +47,29 @@ public final class Normalization {
             throw new IllegalArgumentException("batchNorm: training needs more than one value per channel to estimate "
                     + "a variance, got input " + Shapes.str(x.shape()));
         }
-        INDArray in = Native.contiguous(x.data());
-        INDArray mean = in.mean(statAxes);
-        INDArray variance = in.var(false, statAxes);
-        INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
-        long[] args = {gamma != null ? 1 : 0, beta != null ? 1 : 0, CHANNEL_AXIS};
-        Native.exec("batchnorm", nativeInputs(in, mean, variance, gamma, beta, null), Native.out(out), args, eps);
-
-        Tensor[] tensors = tensors(x, gamma, beta);
-        boolean fused = FastPaths.enabled() && in.dataType() == DataType.FLOAT && gamma != null && beta != null;
-        Tensor result = Tensor.fromOp("batchNorm", out, (g, needs) -> fused
-                ? backwardFused(in, mean, variance, gamma, beta, Native.contiguous(g), args, eps)
-                : backwardReference(in, mean, variance, gamma, beta, g, statAxes, eps, needs), tensors);
+        INDArray in = x.data();
+        INDArray mean = in.mean(statAxes);                                              // μ
+        INDArray variance = in.var(false, statAxes);                                    // σ², biased
+        if (FastPaths.enabled() && in.dataType() == DataType.FLOAT && gamma != null && beta != null) {
+            return new BatchNormResult(BatchNormKernels.training(x, gamma, beta, mean, variance, eps), mean, variance);
+        }
+        long[] channel = channelShape(in);
+        INDArray invStd = Transforms.pow(variance.add(eps), -0.5, false).reshape(channel); // 1/√(σ²+ε)
+        INDArray out = scaleAndShift(in.sub(mean.reshape(channel)).muli(invStd), gamma, beta, channel);
+        Tensor result = Tensor.fromOp("batchNorm", out, (g, needs) ->
+                backwardReference(in, mean, variance, gamma, beta, g, statAxes, eps, needs), tensors(x, gamma, beta));
         return new BatchNormResult(result, mean, variance);
+    }
+
+    /** γ·x̂ + β per channel, in place on x̂ (γ, β may be null). */
+    private static INDArray scaleAndShift(INDArray xHat, Tensor gamma, Tensor beta, long[] channel) {
+        if (gamma != null) {
+            xHat.muli(gamma.data().reshape(channel));
+        }
+        if (beta != null) {
+            xHat.addi(beta.data().reshape(channel));
+        }
+        return xHat;
     }
 
     /** The backward above, as written: plain ND4J calls per line of the formula. */
@@ -81,19 +88,6 @@ public final class Normalization {
                     .subi(xHat.muli(gradGamma.div(n).reshape(channelShape)))                     //   − x̂·mean(g·x̂)
                     .muli(scale);                                                                // · γ/√(σ²+ε)
         }
-        return grads(gradIn, gamma, gradGamma, beta, gradBeta);
-    }
-
-    /** libnd4j's batchnorm_bp: dL/dx, dL/dμ, dL/dσ², dL/dγ, dL/dβ in one call (float32, with γ and β). */
-    private static INDArray[] backwardFused(INDArray x, INDArray mean, INDArray variance, Tensor gamma, Tensor beta,
-                                            INDArray g, long[] args, double eps) {
-        INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
-        INDArray gradMean = Nd4j.createUninitialized(x.dataType(), mean.shape());
-        INDArray gradVar = Nd4j.createUninitialized(x.dataType(), mean.shape());
-        INDArray gradGamma = Nd4j.createUninitialized(x.dataType(), mean.shape());
-        INDArray gradBeta = Nd4j.createUninitialized(x.dataType(), mean.shape());
-        Native.exec("batchnorm_bp", nativeInputs(x, mean, variance, gamma, beta, g),
-                Native.out(gradIn, gradMean, gradVar, gradGamma, gradBeta), args, eps);
         return grads(gradIn, gamma, gradGamma, beta, gradBeta);
     }
 
@@ -118,14 +112,14 @@ public final class Normalization {
                     + variance.length() + " values but the input " + Shapes.str(x.shape()) + " has " + channels
                     + " channels");
         }
-        INDArray in = Native.contiguous(x.data());
+        INDArray in = x.data();
         INDArray mu = mean.castTo(in.dataType()).reshape(channels);
         INDArray var = variance.castTo(in.dataType()).reshape(channels);
-        INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
-        long[] args = {gamma != null ? 1 : 0, beta != null ? 1 : 0, CHANNEL_AXIS};
-        Native.exec("batchnorm", nativeInputs(in, mu, var, gamma, beta, null), Native.out(out), args, eps);
-
         long[] channelShape = channelShape(in);
+        INDArray out = FastPaths.enabled()
+                ? BatchNormKernels.forward(in, mu, var, gamma == null ? null : gamma.data(), beta == null ? null : beta.data(), eps)
+                : scaleAndShift(in.sub(mu.reshape(channelShape)).muli(Transforms.pow(var.add(eps), -0.5, false)
+                        .reshape(channelShape)), gamma, beta, channelShape);
         Tensor[] tensors = tensors(x, gamma, beta);
         return Tensor.fromOp("batchNormInference", out, (g, needs) -> {
             INDArray invStd = Transforms.pow(var.add(eps), -0.5, false).reshape(channelShape);
@@ -163,17 +157,8 @@ public final class Normalization {
         return x.rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
     }
 
-    private static INDArray[] nativeInputs(INDArray x, INDArray mean, INDArray var, Tensor gamma, Tensor beta,
-                                           INDArray gradOut) {
-        return nonNull(x, mean, var, gamma == null ? null : gamma.data(), beta == null ? null : beta.data(), gradOut);
-    }
-
     private static Tensor[] tensors(Tensor x, Tensor gamma, Tensor beta) {
         return java.util.stream.Stream.of(x, gamma, beta).filter(java.util.Objects::nonNull).toArray(Tensor[]::new);
-    }
-
-    private static INDArray[] nonNull(INDArray... arrays) {
-        return java.util.Arrays.stream(arrays).filter(java.util.Objects::nonNull).toArray(INDArray[]::new);
     }
 
     /** Gradients in the order of {@link #tensors}: x, then γ and β where present. */

@@ -3,6 +3,7 @@ package org.inertia.core.ops;
 import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.PoolingKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -10,15 +11,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Max and average pooling over NCHW batches. The readable forms ({@link #maxPool2dReference},
  * {@link #avgPool2dReference}) combine the window's taps ({@link WindowViews}); the fast forms are
- * libnd4j's native {@code maxpool2d(_bp)} / {@code avgpool2d(_bp)}. Dilated max pooling takes the
- * readable form: libnd4j's float32 kernel returns wrong maxima for it.
+ * {@link PoolingKernels}. Dilated max pooling takes the readable form: libnd4j's float32 kernel returns
+ * wrong maxima for it.
  */
 public final class Pooling {
-    private static final long NCHW = 0;
-    /** libnd4j avgpool2d divisor mode: 1 = divide by the full window, padding included. */
-    private static final long INCLUDE_PADDING = 1;
-    private static final long EXCLUDE_PADDING = 0;
-
     private Pooling() {
     }
 
@@ -30,7 +26,8 @@ public final class Pooling {
         if (!FastPaths.enabled() || window.dilationH() > 1 || window.dilationW() > 1) {
             return maxPool2dReference(input, window);
         }
-        return pool("maxPool2d", "maxpool2d", input, window, window.nativeArgs(0, NCHW));
+        check("maxPool2d", input, window);
+        return PoolingKernels.maxPool2d(input, window);
     }
 
     /**
@@ -111,8 +108,8 @@ public final class Pooling {
         if (!FastPaths.enabled()) {
             return avgPool2dReference(input, window, countIncludePad);
         }
-        long divisor = countIncludePad ? INCLUDE_PADDING : EXCLUDE_PADDING;
-        return pool("avgPool2d", "avgpool2d", input, window, window.nativeArgs(divisor, NCHW));
+        check("avgPool2d", input, window);
+        return PoolingKernels.avgPool2d(input, window, countIncludePad);
     }
 
     private static void check(String op, Tensor input, Window2d window) {
@@ -128,20 +125,5 @@ public final class Pooling {
         if (outH < 1 || outW < 1) {
             throw new IllegalArgumentException(op + ": input " + Shapes.str(xs) + " is too small for " + window);
         }
-    }
-
-    private static Tensor pool(String op, String nativeOp, Tensor input, Window2d window, long[] args) {
-        check(op, input, window);
-        long[] xs = input.shape();
-        long outH = window.outputHeight(xs[2]);
-        long outW = window.outputWidth(xs[3]);
-        INDArray x = input.data();
-        INDArray out = Nd4j.createUninitialized(x.dataType(), xs[0], xs[1], outH, outW);
-        Native.exec(nativeOp, Native.in(x), Native.out(out), args);
-        return Tensor.fromOp(op, out, (g, needs) -> {
-            INDArray grad = Nd4j.createUninitialized(x.dataType(), xs);
-            Native.exec(nativeOp + "_bp", Native.in(x, g), Native.out(grad), args);
-            return new INDArray[] {grad};
-        }, input);
     }
 }

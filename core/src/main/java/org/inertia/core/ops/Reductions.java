@@ -1,29 +1,41 @@
 package org.inertia.core.ops;
 
+import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.ReductionKernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Sum, mean, max and min over chosen axes ({@code null} = all), optionally keeping the reduced axes
- * as size 1, and the indices of maxima and minima. Backward spreads the gradient back over the
- * reduced axes with libnd4j's native {@code reduce_*_bp} ops (one call each). sum, max, min and the
- * indices also take int64 tensors (no gradient).
+ * as size 1, and the indices of maxima and minima. Backward sends the gradient back over the reduced
+ * axes: to every element for a sum, divided by their number for a mean, to the extremum for max and
+ * min. sum, max, min and the indices also take int64 tensors (no gradient). The fast backward is
+ * {@link ReductionKernels}.
  */
 public final class Reductions {
     private Reductions() {
     }
 
-    /** Σ over axes.  d/dx = 1 for every element that was summed. */
+    /** Σ over axes.  d/dx = 1 for every element that was summed: g spread back over the reduced axes. */
     public static Tensor sum(Tensor x, int[] axes, boolean keepDims) {
-        return reduce("sum", "reduce_sum_bp", x, axes, keepDims);
+        int[] dims = check("sum", x, axes);
+        INDArray in = x.data();
+        long[] kept = keptShape(in.shape(), dims);
+        return Tensor.fromOp("sum", in.sum(keepDims, dims), (g, needs) -> new INDArray[] {FastPaths.enabled()
+            ? ReductionKernels.backward("sum", in, g, dims) : spread(g, kept, in.shape())}, x);
     }
 
-    /** Mean over axes.  d/dx = 1/n, n = number of elements averaged. */
+    /** Mean over axes.  d/dx = 1/n for every element averaged, n their number. */
     public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
-        return reduce("mean", "reduce_mean_bp", x, axes, keepDims);
+        int[] dims = check("mean", x, axes);
+        INDArray in = x.data();
+        long[] kept = keptShape(in.shape(), dims);
+        double n = (double) in.length() / Shapes.numel(kept);
+        return Tensor.fromOp("mean", in.mean(keepDims, dims), (g, needs) -> new INDArray[] {FastPaths.enabled()
+            ? ReductionKernels.backward("mean", in, g, dims) : spread(g, kept, in.shape()).divi(n)}, x);
     }
 
     /**
@@ -41,21 +53,22 @@ public final class Reductions {
     }
 
     private static Tensor extremum(String op, Tensor x, int[] axes, boolean keepDims) {
-        if (axes != null && axes.length == 1) {
-            return reduce(op, "reduce_" + op + "_bp", x, axes, keepDims);    // libnd4j's: the first extremum
-        }
-        requireNumeric(op, x);
-        int[] dims = Shapes.axes(op, axes, x.rank());
-        if (x.numel() == 0) {
-            throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + Shapes.str(x.shape()));
-        }
+        int[] dims = check(op, x, axes);
         INDArray in = x.data();
         INDArray out = op.equals("max") ? in.max(keepDims, dims) : in.min(keepDims, dims);
         long[] kept = keptShape(in.shape(), dims);
+        boolean oneAxis = axes != null && axes.length == 1;
         return Tensor.fromOp(op, out, (g, needs) -> {
-            INDArray ties = in.sub(out.reshape(kept)).eq(0.0).castTo(in.dataType());   // 1 at every extremum
-            INDArray count = ties.sum(true, dims);
-            return new INDArray[] {ties.muli(g.reshape(kept)).divi(count)};            // g shared among them
+            if (oneAxis && FastPaths.enabled()) {
+                return new INDArray[] {ReductionKernels.backward(op, in, g, dims)};
+            }
+            INDArray hits = in.sub(out.reshape(kept)).eq(0.0).castTo(in.dataType());   // 1 at every extremum
+            if (oneAxis) {
+                hits.muli(hits.cumsum(dims[0]).eq(1.0).castTo(in.dataType()));          // only the first one
+                return new INDArray[] {hits.muli(g.reshape(kept))};
+            }
+            INDArray ties = hits.sum(true, dims);                                           // how many share it
+            return new INDArray[] {hits.muli(g.reshape(kept)).divi(ties)};                  // g shared by the ties
         }, x);
     }
 
@@ -82,6 +95,24 @@ public final class Reductions {
         return Tensor.fromOp(op, keepDims ? index.reshape(keptShape(in.shape(), new int[] {ax})) : index);
     }
 
+    /** The normalised axes; refuses an empty tensor but for a sum, and a mean of integers. */
+    private static int[] check(String op, Tensor x, int[] axes) {
+        if (op.equals("mean") && !x.dtype().isFloating()) {
+            throw new IllegalArgumentException("mean: needs a float32 or float64 tensor, got " + x.dtype()
+                    + "; convert with .to(DType.FLOAT32) (e.g. a mask's mean is an accuracy)");
+        }
+        int[] dims = Shapes.axes(op, axes, x.rank());
+        if (x.numel() == 0 && !op.equals("sum")) {
+            throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + Shapes.str(x.shape()));
+        }
+        return dims;
+    }
+
+    /** {@code g} (the reduced shape, with or without kept axes) copied back over the reduced axes of {@code shape}. */
+    private static INDArray spread(INDArray g, long[] kept, long[] shape) {
+        return Broadcast.to(g.reshape(kept), shape).dup();
+    }
+
     /** {@code shape} with the reduced axes kept as size 1, so a reduced result broadcasts against the input. */
     private static long[] keptShape(long[] shape, int[] dims) {
         long[] kept = shape.clone();
@@ -89,40 +120,5 @@ public final class Reductions {
             kept[d] = 1;
         }
         return kept;
-    }
-
-    /** sum, max and min also count and compare int64 tensors (masks, labels); mean needs floats. */
-    private static void requireNumeric(String op, Tensor x) {
-        if (op.equals("mean")) {
-            if (!x.dtype().isFloating()) {
-                throw new IllegalArgumentException("mean: needs a float32 or float64 tensor, got " + x.dtype()
-                        + "; convert with .to(DType.FLOAT32) (e.g. a mask's mean is an accuracy)");
-            }
-        }
-    }
-
-    private static Tensor reduce(String op, String backwardOp, Tensor x, int[] axes, boolean keepDims) {
-        requireNumeric(op, x);
-        int[] dims = Shapes.axes(op, axes, x.rank());
-        if (x.numel() == 0 && !op.equals("sum")) {
-            throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + Shapes.str(x.shape()));
-        }
-        INDArray in = x.data();
-        INDArray out = switch (op) {
-            case "sum" -> in.sum(keepDims, dims);
-            case "mean" -> in.mean(keepDims, dims);
-            case "min" -> in.min(keepDims, dims);
-            default -> in.max(keepDims, dims);
-        };
-        long[] longDims = new long[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            longDims[i] = dims[i];
-        }
-        return Tensor.fromOp(op, out, (g, needs) -> {
-            INDArray gradIn = Nd4j.createUninitialized(in.dataType(), in.shape());
-            // libnd4j: inputs (x, dL/dout), output dL/dx; int args = reduced axes.
-            Native.exec(backwardOp, Native.in(in, g), Native.out(gradIn), longDims);
-            return new INDArray[] {gradIn};
-        }, x);
     }
 }

@@ -2,8 +2,10 @@ package org.inertia.core.ops;
 
 import java.util.Arrays;
 import org.inertia.core.DType;
+import org.inertia.core.FastPaths;
 import org.inertia.core.Shapes;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.IndexKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -187,18 +189,31 @@ public final class ShapeOps {
                         + Shapes.str(x.shape()) + ", got values from " + lo + " to " + hi);
             }
         }
-        long[] outShape = x.shape().clone();
-        outShape[0] = idx.length();
-        INDArray out = Nd4j.createUninitialized(x.data().dataType(), outShape);
-        // libnd4j gather: inputs (x, indices), int arg = axis.
-        Native.exec("gather", Native.in(x.data(), idx), Native.out(out), Native.ints(0));
         long[] shape = x.shape();
+        if (FastPaths.enabled()) {
+            return Tensor.fromOp("indexSelect", IndexKernels.gather(x.data(), idx),
+                    (g, needs) -> new INDArray[] {IndexKernels.scatterAdd(g, idx, shape)}, x);
+        }
+        long[] rows = idx.toLongVector();
+        long[] outShape = shape.clone();
+        outShape[0] = rows.length;
+        INDArray in = x.data();
+        INDArray out = Nd4j.create(in.dataType(), outShape);
+        for (int k = 0; k < rows.length; k++) {
+            out.get(row(shape.length, k)).assign(in.get(row(shape.length, rows[k])));    // out[k] = x[iₖ]
+        }
         return Tensor.fromOp("indexSelect", out, (g, needs) -> {
             INDArray full = Nd4j.zeros(g.dataType(), shape);
-            // libnd4j scatter_add: inputs (ref, indices, updates), writes into ref.
-            Native.exec("scatter_add", Native.in(full, idx, g), Native.out(full), Native.ints());
+            for (int k = 0; k < rows.length; k++) {
+                full.get(row(shape.length, rows[k])).addi(g.get(row(shape.length, k)));   // dx[iₖ] += g[k]
+            }
             return new INDArray[] {full};
         }, x);
+    }
+
+    /** Row {@code i} along axis 0 of a tensor of {@code rank}: {@code x[i]}. */
+    private static INDArrayIndex[] row(int rank, long i) {
+        return along(rank, 0, NDArrayIndex.point(i));
     }
 
     /** Removes {@code axis} if its size is 1 (otherwise returns {@code x}, as PyTorch).  A reshape. */

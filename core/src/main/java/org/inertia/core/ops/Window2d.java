@@ -39,15 +39,6 @@ public record Window2d(int kernelH, int kernelW, int strideH, int strideW, int p
         return (inputWidth + 2L * padW - (long) dilationW * (kernelW - 1) - 1) / strideW + 1;
     }
 
-    /** libnd4j's leading integer arguments: kH, kW, sH, sW, pH, pW, dH, dW, same-mode = 0 (explicit padding). */
-    long[] nativeArgs(long... extra) {
-        long[] args = new long[9 + extra.length];
-        long[] base = {kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW, 0};
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return args;
-    }
-
     @Override
     public String toString() {
         return "kernel " + kernelH + "x" + kernelW + ", stride " + strideH + "x" + strideW + ", padding " + padH + "x"

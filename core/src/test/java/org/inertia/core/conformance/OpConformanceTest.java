@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.inertia.core.DType;
 import org.inertia.core.FastPaths;
 import org.inertia.core.Tensor;
-import org.inertia.core.ops.SmallArrays;
+import org.inertia.core.kernels.SmallArrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.inertia.core.FastPaths;
 import org.inertia.examples.JitPolicy;
 import org.inertia.nn.train.DataParallel;
 import org.inertia.nn.train.ThreadsAfterWarmup;
@@ -47,6 +48,10 @@ public final class InfoCommand implements Callable<Integer> {
                 : shards + ": batches split across them, one OpenMP thread each, where the model has no batch norm or "
                 + "dropout (" + DataParallel.PROPERTY + ")");
         out.printf(Locale.ROOT, format, "JIT", JitPolicy.describe());
+        out.printf(Locale.ROOT, format, "ops", FastPaths.enabled()
+                ? "fast kernels where they exist (-Dinertia.reference=true runs every op's readable form)"
+                : "readable forms only (-Dinertia.reference=true): no native shortcuts, fused steps, in-place "
+                + "gradient writes or data-parallel slicing");
         Set<String> flags = NativeBuild.cpuFlags();
         out.printf(Locale.ROOT, format, "CPU", NativeBuild.cpuModel() + ", " + cores + " cores, "
                 + SpeedCheck.vectorIsa(flags));

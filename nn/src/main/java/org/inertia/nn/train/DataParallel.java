@@ -9,9 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.inertia.core.FastPaths;
 import org.inertia.core.GradSink;
 import org.inertia.core.MemoryScope;
-import org.inertia.core.OpenMp;
+import org.inertia.core.kernels.OpenMp;
 import org.inertia.core.Tensor;
 import org.inertia.nn.Module;
 import org.inertia.nn.Parameter;
@@ -76,10 +77,11 @@ public final class DataParallel implements AutoCloseable {
         }
         requireSupported(model, shards, "DataParallel", "shards = 1");
         this.countCorrect = countCorrect;
-        this.shards = shards;
-        this.sinks = new GradSink[shards];
+        // Slicing is a fast path: with -Dinertia.reference=true a batch runs whole, on one thread.
+        this.shards = FastPaths.enabled() ? shards : 1;
+        this.sinks = new GradSink[this.shards];
         Arrays.setAll(sinks, i -> new GradSink());
-        this.workers = shards == 1 ? null : Executors.newFixedThreadPool(shards - 1, r -> {
+        this.workers = this.shards == 1 ? null : Executors.newFixedThreadPool(this.shards - 1, r -> {
             Thread t = new Thread(() -> {
                 OpenMp.setThreads(1);
                 r.run();
@@ -88,7 +90,7 @@ public final class DataParallel implements AutoCloseable {
             return t;
         });
         this.ownerTeam = OpenMp.threads();
-        if (shards > 1) {
+        if (this.shards > 1) {
             OpenMp.setThreads(1);
         }
     }

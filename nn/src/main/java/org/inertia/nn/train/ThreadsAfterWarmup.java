@@ -4,7 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
-import org.inertia.core.OpenMp;
+import org.inertia.core.kernels.OpenMp;
 import org.inertia.nn.data.DataLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

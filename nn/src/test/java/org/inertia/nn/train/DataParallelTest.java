@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.inertia.core.DType;
 import org.inertia.core.MemoryScope;
-import org.inertia.core.OpenMp;
+import org.inertia.core.kernels.OpenMp;
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
 import org.inertia.nn.Parameter;

@@ -1,4 +1,4 @@
-package org.inertia.core.ops;
+package org.inertia.core.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * {@link MatMul#gemm}, libnd4j's matmul op called directly, against the textbook triple loop: every
+ * {@link Gemm#gemm}, libnd4j's matmul op called directly, against the textbook triple loop: every
  * transpose combination, float32 and float64, contiguous inputs and views.
  */
 class GemmTest {
@@ -40,7 +40,7 @@ class GemmTest {
     private static void check(INDArray a, INDArray b, boolean transposeA, boolean transposeB, DataType type) {
         double[][] x = rows(a, transposeA);
         double[][] y = rows(b, transposeB);
-        INDArray out = MatMul.gemm(a, b, transposeA, transposeB);
+        INDArray out = Gemm.gemm(a, b, transposeA, transposeB);
         assertEquals(type, out.dataType());
         assertArrayEquals(new long[] {x.length, y[0].length}, out.shape());
         double tolerance = type == DataType.FLOAT ? 1e-5 : 1e-12;

@@ -1,9 +1,10 @@
-package org.inertia.core.ops;
+package org.inertia.core.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
+import org.inertia.core.ops.Window2d;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +30,7 @@ class NativeTest {
         INDArray in = Tensor.normal(rng, 0, 1, 1, 1, 4, 4).data();
         INDArray w = Nd4j.ones(in.dataType(), 1, 1, 2, 2);
         INDArray out = Nd4j.create(in.dataType(), 1, 1, 3, 3);
-        long[] args = Window2d.square(2, 1, 0, 1).nativeArgs(0, 1);
+        long[] args = ConvolutionKernels.args(Window2d.square(2, 1, 0, 1), 0, 1);
         Native.exec("conv2d", Native.in(in, w, Nd4j.valueArrayOf(new long[] {1}, 100.0, in.dataType())), Native.out(out), args);
         Native.exec("conv2d", Native.in(in, w), Native.out(out), args);
         double topLeft = in.getDouble(0, 0, 0, 0) + in.getDouble(0, 0, 0, 1) + in.getDouble(0, 0, 1, 0) + in.getDouble(0, 0, 1, 1);

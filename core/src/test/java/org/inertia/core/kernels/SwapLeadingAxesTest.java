@@ -1,4 +1,4 @@
-package org.inertia.core.ops;
+package org.inertia.core.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +22,7 @@ class SwapLeadingAxesTest {
 
     private static void assertSwapped(INDArray a) {
         INDArray expected = a.permute(1, 0, 2, 3).dup('c');
-        INDArray actual = Convolution.swapLeadingAxes(a);
+        INDArray actual = ConvolutionKernels.swapLeadingAxes(a);
         assertArrayEquals(expected.shape(), actual.shape());
         assertEquals(expected.dataType(), actual.dataType());
         assertArrayEquals(expected.ravel().toDoubleVector(), actual.ravel().toDoubleVector(), 0.0);

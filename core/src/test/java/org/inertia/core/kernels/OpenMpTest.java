@@ -1,4 +1,4 @@
-package org.inertia.core;
+package org.inertia.core.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.inertia.core.ops;
+package org.inertia.core.kernels;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * machine); the BLAS GEMV behind these is vectorised and threaded, 3–13x faster on the bias
  * gradients where they run (docs/performance.md).
  */
-final class Sums {
+public final class Sums {
     private Sums() {
     }
 
@@ -17,17 +17,17 @@ final class Sums {
      * Σ over the rows of {@code m} [R, C]: the column sums, shape [C] — written into {@code into} and
      * returned when it is given (a dense [C] array, e.g. a bias's gradient buffer), else into a new one.
      */
-    static INDArray columnSums(INDArray m, INDArray into) {
+    public static INDArray columnSums(INDArray m, INDArray into) {
         INDArray out = into == null ? Nd4j.createUninitialized(m.dataType(), m.size(1)) : into;
-        MatMul.gemm(ConstantArrays.onesColumn(m.dataType(), m.size(0)), m, true, false,
+        Gemm.gemm(ConstantArrays.onesColumn(m.dataType(), m.size(0)), m, true, false,
                 out.reshape(1, m.size(1)));                                                    // 1ᵀ · m
         return out;
     }
 
     /** Σ over the columns of {@code m} [R, C]: the row sums, shape [R], into {@code into} if given. */
-    static INDArray rowSums(INDArray m, INDArray into) {
+    public static INDArray rowSums(INDArray m, INDArray into) {
         INDArray out = into == null ? Nd4j.createUninitialized(m.dataType(), m.size(0)) : into;
-        MatMul.gemm(m, ConstantArrays.onesColumn(m.dataType(), m.size(1)), false, false,
+        Gemm.gemm(m, ConstantArrays.onesColumn(m.dataType(), m.size(1)), false, false,
                 out.reshape(m.size(0), 1));                                                    // m · 1
         return out;
     }

@@ -1,4 +1,4 @@
-package org.inertia.core;
+package org.inertia.core.kernels;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;

@@ -1,4 +1,4 @@
-package org.inertia.core.ops;
+package org.inertia.core.kernels;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Plain Java loops over heap copies of small float32 arrays, for the steps of a training step that
- * ND4J runs slowest for their size: the linear layer's bias add, softmax cross-entropy (here) and the
- * Adam update ({@code optim}'s AdamStep). Arrays of up to {@link #limit} elements qualify.
+ * ND4J runs slowest for their size: the linear layer's bias add, softmax cross-entropy
+ * ({@link CrossEntropyKernel}) and the Adam update ({@code optim}'s fused Adam). Arrays of up to {@link #limit} elements qualify.
  *
  * <p>Why: inside a training step an ND4J call on 10³–10⁵ elements costs 30–150 µs, almost all of it
  * fixed — op objects and shape descriptors built in Java, the JNI call, an OpenMP fork and join —
@@ -61,7 +61,7 @@ public final class SmallArrays {
      * Whether {@code a} owns its buffer and lays its elements out row-major without gaps. (ND4J's
      * {@code Shape.hasDefaultStridesForShape} answers no for some unit dimensions, e.g. [1, 1, 2, 2].)
      */
-    static boolean dense(INDArray a) {
+    public static boolean dense(INDArray a) {
         if (a.isView() || a.offset() != 0 || a.ordering() != 'c') {
             return false;
         }
@@ -78,7 +78,7 @@ public final class SmallArrays {
     }
 
     /** y ← y + b for every row of y {@code [R, C]}, with b {@code [C]}. */
-    static void addRowVector(INDArray y, INDArray b) {
+    public static void addRowVector(INDArray y, INDArray b) {
         int cols = (int) b.length();
         int n = (int) y.length();
         float[] v = read(y, 0);
@@ -89,40 +89,6 @@ public final class SmallArrays {
             }
         }
         write(v, y);
-    }
-
-    /**
-     * Softmax cross-entropy of logits {@code [N, C]} (row-major in {@code logits}) against class
-     * {@code labels} with label smoothing ε, in one pass per row: returns the per-example losses
-     * ℓᵢ = log Σⱼ e^xᵢⱼ − Σⱼ qⱼ xᵢⱼ and leaves softmax(xᵢ) − q in {@code logits}, where
-     * q = (1 − ε)·onehot(yᵢ) + ε/C. Sums run in double; labels must already be in range.
-     */
-    static double[] crossEntropy(float[] logits, long[] labels, int classes, double smoothing) {
-        int n = labels.length;
-        double[] losses = new double[n];
-        double off = smoothing / classes;
-        double on = 1 - smoothing + off;
-        for (int i = 0; i < n; i++) {
-            int row = i * classes;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, logits[row + c]);
-            }
-            double sumExp = 0;
-            double targetDotX = 0;
-            for (int c = 0; c < classes; c++) {
-                double shifted = logits[row + c] - (double) max;
-                sumExp += Math.exp(shifted);
-                targetDotX += (c == labels[i] ? on : off) * shifted;
-            }
-            double logSumExp = Math.log(sumExp);
-            losses[i] = logSumExp - targetDotX;                     // −Σ q log softmax, as Σ q = 1
-            for (int c = 0; c < classes; c++) {
-                double p = Math.exp(logits[row + c] - (double) max - logSumExp);
-                logits[row + c] = (float) (p - (c == labels[i] ? on : off));
-            }
-        }
-        return losses;
     }
 
     /**
@@ -153,7 +119,7 @@ public final class SmallArrays {
     }
 
     /** An int64 array's elements in a new heap array (labels). */
-    static long[] longs(INDArray a) {
+    public static long[] longs(INDArray a) {
         if (a.dataType() != DataType.INT64 || !dense(a)) {
             return a.toLongVector();
         }

@@ -1,4 +1,4 @@
-package org.inertia.core.ops;
+package org.inertia.core.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 import org.inertia.core.DType;
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
+import org.inertia.core.ops.Losses;
+import org.inertia.core.ops.MatMul;
+import org.inertia.core.ops.Reduction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
