@@ -7,7 +7,7 @@ their equations (DESIGN.md and the Inertia class comments). Output format and co
 same as the shared traces: CSV step,x,y,loss and a cases file with the trace command's arguments.
 
 Run (needs Debian's python3-torch; the project itself never needs Python):
-    /usr/bin/python3 tools/optim_references.py examples/src/test/resources/conformance/extra
+    /usr/bin/python3 tools/optim_references.py optim/src/test/resources/conformance/extra
 """
 import json
 import math
@@ -214,4 +214,4 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "examples/src/test/resources/conformance/extra")
+    main(sys.argv[1] if len(sys.argv) > 1 else "optim/src/test/resources/conformance/extra")

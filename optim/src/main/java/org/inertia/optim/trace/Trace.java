@@ -1,4 +1,4 @@
-package org.inertia.examples.trace;
+package org.inertia.optim.trace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.inertia.core.DType;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
-import org.inertia.examples.functions.TestFunction;
 import org.inertia.optim.Optimizer;
 
 /**

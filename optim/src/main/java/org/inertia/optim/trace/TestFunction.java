@@ -1,4 +1,4 @@
-package org.inertia.examples.functions;
+package org.inertia.optim.trace;
 
 import java.util.List;
 import java.util.Locale;

@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Reference trajectories (float64) reproduced through the {@code trace} command with each case's
- * exact arguments: every x, y and loss within 1e-7 · max(1, |expected|).
+ * The {@code trace} command reproduces the optimizer reference trajectories (float64) from each case's
+ * exact arguments: every x, y and loss within 1e-7 · max(1, |expected|). The optimizers themselves are
+ * checked against the same cases through the library's API, in both modes, by optim's
+ * {@code OptimizerConformanceTest}; this checks the command's flags reach them unchanged.
  *
  * <ul>
  *   <li>{@code conformance/optim-traces}: the project's shared cases (PyTorch 1.13 and the textbook
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       made by {@code tools/optim_references.py}.</li>
  * </ul>
  */
-class OptimizerConformanceTest {
+class TraceConformanceTest {
     private static final double TOLERANCE = 1e-7;
 
     static Stream<Arguments> cases() throws IOException {
@@ -96,7 +98,7 @@ class OptimizerConformanceTest {
     }
 
     private static InputStream resource(String path) {
-        InputStream in = OptimizerConformanceTest.class.getResourceAsStream(path);
+        InputStream in = TraceConformanceTest.class.getResourceAsStream(path);      // from inertia-optim's test-jar
         if (in == null) {
             throw new IllegalStateException("missing test resource " + path);
         }
