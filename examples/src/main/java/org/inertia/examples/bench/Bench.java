@@ -9,8 +9,9 @@ import org.inertia.nn.data.ImageDataset;
 import org.inertia.nn.data.Mnist;
 import org.inertia.nn.data.Split;
 import org.inertia.nn.loss.CrossEntropyLoss;
-import org.inertia.nn.train.DataParallel;
-import org.inertia.nn.train.ThreadsAfterWarmup;
+import org.inertia.nn.train.steps.DataParallel;
+import org.inertia.nn.train.steps.ThreadsAfterWarmup;
+import org.inertia.nn.train.steps.TrainingStep;
 import org.inertia.optim.Optimizer;
 
 /**
@@ -38,7 +39,7 @@ public final class Bench {
         int shards = DataParallel.shardsFor(model);
         ThreadsAfterWarmup threads = shards > 1 ? ThreadsAfterWarmup.off() : ThreadsAfterWarmup.fromSystemProperty();
         long[] nanos = new long[steps];
-        try (DataParallel parallel = new DataParallel(model, loss, shards, false)) {
+        try (TrainingStep step = TrainingStep.of(model, loss, shards, null)) {
             for (int i = 0; i < warmup + steps; i++) {
                 long start = System.nanoTime();
                 if (!batches.hasNext()) {
@@ -47,7 +48,7 @@ public final class Bench {
                 }
                 Batch b = batches.next();           // its step ends when the loop takes the next batch
                 optimizer.zeroGrad();
-                parallel.forwardBackward(b.inputs(), b.labels());
+                step.forwardBackward(b.inputs(), b.labels());
                 optimizer.step();
                 threads.afterStep();
                 if (i >= warmup) {

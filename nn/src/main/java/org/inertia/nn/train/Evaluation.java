@@ -12,6 +12,11 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /** How many rows of {@code logits} {@code [N, C]} have their maximum at the label: {@code argmax(1) == labels}. */
+    public static long correct(Tensor logits, Tensor labels) {
+        return (long) logits.argmax(1).eq(labels.reshape(-1)).sum().item();
+    }
+
     /** Loss, accuracy and confusion matrix of {@code model} over one pass of {@code loader}. */
     public static EvalResult evaluate(Module model, DataLoader loader, Loss loss) {
         boolean wasTraining = model.isTraining();

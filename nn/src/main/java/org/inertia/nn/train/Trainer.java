@@ -11,11 +11,13 @@ import org.inertia.nn.data.DataLoader;
 import org.inertia.nn.io.Checkpoint;
 import org.inertia.nn.loss.CrossEntropyLoss;
 import org.inertia.nn.loss.Loss;
+import org.inertia.nn.train.steps.DataParallel;
+import org.inertia.nn.train.steps.ThreadsAfterWarmup;
+import org.inertia.nn.train.steps.TrainingStep;
 import org.inertia.optim.GradientClipping;
 import org.inertia.optim.GroupDiagnostics;
 import org.inertia.optim.Optimizer;
 import org.inertia.optim.schedule.Scheduler;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,20 +170,20 @@ public final class Trainer {
             LOG.info("resuming after epoch {} (step {})", done, state.step);
         }
         callbacks.forEach(c -> c.onFitStart(state));
-        try (DataParallel parallel = new DataParallel(model, loss, dataParallel, true)) {
-            runEpochs(parallel, train, test, state, done, epochs);
+        try (TrainingStep step = TrainingStep.of(model, loss, dataParallel, Evaluation::correct)) {
+            runEpochs(step, train, test, state, done, epochs);
         }
         callbacks.forEach(c -> c.onFitEnd(state));
         return state.history();
     }
 
-    private void runEpochs(DataParallel parallel, DataLoader train, DataLoader test, TrainingState state, int done,
+    private void runEpochs(TrainingStep step, DataLoader train, DataLoader test, TrainingState state, int done,
             int epochs) {
         for (int e = done + 1; e <= epochs; e++) {
             state.epoch = e;
             train.setNextEpoch(e - 1);
             threadsAfterWarmup.switchIfSettled(train, test);
-            EpochResult result = runEpoch(parallel, train, test, state);
+            EpochResult result = runEpoch(step, train, test, state);
             state.record(result);
             callbacks.forEach(c -> c.onEpochEnd(state, result));
             LOG.info(String.format(java.util.Locale.ROOT,
@@ -195,7 +197,7 @@ public final class Trainer {
         }
     }
 
-    private EpochResult runEpoch(DataParallel parallel, DataLoader train, DataLoader test, TrainingState state) {
+    private EpochResult runEpoch(TrainingStep step, DataLoader train, DataLoader test, TrainingState state) {
         callbacks.forEach(c -> c.onEpochStart(state));
         model.train();
         long start = System.nanoTime();
@@ -212,10 +214,10 @@ public final class Trainer {
                 long size = b.size();
                 state.batch++;
                 callbacks.forEach(c -> c.onBatchStart(state));
-                DataParallel.Result[] result = new DataParallel.Result[1];
+                TrainingStep.Result[] result = new TrainingStep.Result[1];
                 optimizer.step(() -> {
                     optimizer.zeroGrad();
-                    result[0] = parallel.forwardBackward(b.inputs(), b.labels());
+                    result[0] = step.forwardBackward(b.inputs(), b.labels());
                     if (clipGradNorm > 0) {
                         GradientClipping.clipGradNorm(model.parameters(), clipGradNorm);
                     }
@@ -256,12 +258,6 @@ public final class Trainer {
     /** Loss, accuracy and confusion matrix of the model (in evaluation mode) over {@code loader}. */
     public EvalResult evaluate(DataLoader loader) {
         return Evaluation.evaluate(model, loader, loss);
-    }
-
-    /** How many rows of {@code logits} have their maximum at the label. */
-    static long correct(INDArray logits, INDArray labels) {
-        return logits.argMax(1).eq(labels.reshape(-1)).castTo(org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber()
-                .longValue();
     }
 
     /** Stops training the moment the loss stops being finite: continuing would only corrupt the weights. */

@@ -58,7 +58,7 @@ class PublicApiDocumentedTest {
                 new TreePathScanner<Void, Boolean>() {
                     @Override
                     public Void visitClass(ClassTree t, Boolean visible) {
-                        boolean exposed = visible && exposed(t.getModifiers(), false);
+                        boolean exposed = visible != Boolean.FALSE && exposed(t.getModifiers(), visible == null);
                         if (exposed) {
                             require(t.getSimpleName().toString());
                         }

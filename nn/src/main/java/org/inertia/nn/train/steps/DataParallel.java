@@ -1,4 +1,4 @@
-package org.inertia.nn.train;
+package org.inertia.nn.train.steps;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToLongBiFunction;
 import org.inertia.core.FastPaths;
 import org.inertia.core.GradSink;
 import org.inertia.core.MemoryScope;
@@ -44,20 +45,16 @@ import org.slf4j.LoggerFactory;
  * machine waking it costs more than the memory-bound updates gain from it (mlp +11%).
  * {@link #close()} restores the team. Use it from the thread that opened it.
  */
-public final class DataParallel implements AutoCloseable {
+public final class DataParallel implements TrainingStep {
     /** System property: threads to split each training batch across (absent: 1). */
     public static final String PROPERTY = "inertia.dataParallel";
 
     private static final Logger LOG = LoggerFactory.getLogger(DataParallel.class);
 
-    /** The batch's loss (mean over its examples) and, if counted, how many predictions were right. */
-    public record Result(double loss, long correct) {
-    }
-
     private final Module model;
     private final List<Parameter> parameters;
     private final Loss loss;
-    private final boolean countCorrect;
+    private final ToLongBiFunction<Tensor, Tensor> correct;
     private final int shards;
     private final ExecutorService workers;
     private final GradSink[] sinks;
@@ -66,9 +63,9 @@ public final class DataParallel implements AutoCloseable {
 
     /**
      * @param shards       threads to split each batch across (1: everything on the calling thread)
-     * @param countCorrect whether to count right predictions (logits' argmax against class labels)
+     * @param correct counts right predictions from a slice's outputs and targets (null: not counted)
      */
-    public DataParallel(Module model, Loss loss, int shards, boolean countCorrect) {
+    public DataParallel(Module model, Loss loss, int shards, ToLongBiFunction<Tensor, Tensor> correct) {
         this.model = Objects.requireNonNull(model, "model");
         this.parameters = model.parameters();
         this.loss = Objects.requireNonNull(loss, "loss");
@@ -76,7 +73,7 @@ public final class DataParallel implements AutoCloseable {
             throw new IllegalArgumentException("DataParallel: shards must be >= 1, got " + shards);
         }
         requireSupported(model, shards, "DataParallel", "shards = 1");
-        this.countCorrect = countCorrect;
+        this.correct = correct;
         // Slicing is a fast path: with -Dinertia.reference=true a batch runs whole, on one thread.
         this.shards = FastPaths.enabled() ? shards : 1;
         this.sinks = new GradSink[this.shards];
@@ -113,8 +110,13 @@ public final class DataParallel implements AutoCloseable {
         return shards;
     }
 
-    /** Refuses {@code shards} > 1 for a model that does not qualify, naming the layers and the fix. */
-    static void requireSupported(Module model, int shards, String who, String fix) {
+    /**
+     * Refuses {@code shards} &gt; 1 for a model that does not qualify, naming the layers and the fix.
+     *
+     * @param who the caller named in the message
+     * @param fix the setting that would avoid the error, named in the message
+     */
+    public static void requireSupported(Module model, int shards, String who, String fix) {
         if (shards > 1 && !supports(model)) {
             throw new IllegalArgumentException(who + ": splitting batches across " + shards + " threads needs a model "
                     + "without batch statistics or random layers, which would see slices instead of whole batches; "
@@ -148,6 +150,7 @@ public final class DataParallel implements AutoCloseable {
      * has succeeded; if one fails, its exception is rethrown and the parameters' gradients are as they
      * were before the call.
      */
+    @Override
     public Result forwardBackward(Tensor inputs, Tensor labels) {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("DataParallel: opened on thread " + owner.getName() + " but used on "
@@ -224,7 +227,7 @@ public final class DataParallel implements AutoCloseable {
         Tensor out = model.forward(x);
         Tensor l = loss.forward(out, y);
         l.backward(weight == 1.0 ? null : Tensor.full(l.dtype(), weight, l.shape()));
-        return new Result(weight * l.item(), countCorrect ? Trainer.correct(out.data(), y.data()) : 0);
+        return new Result(weight * l.item(), correct == null ? 0 : correct.applyAsLong(out, y));
     }
 
     /** Rows [lo, hi) of t, copied into the current scope (a contiguous array, as every op expects). */

@@ -1,4 +1,4 @@
-package org.inertia.nn.train;
+package org.inertia.nn.train.steps;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,7 @@ import org.inertia.nn.layers.Dropout;
 import org.inertia.nn.layers.Linear;
 import org.inertia.nn.layers.ReLU;
 import org.inertia.nn.loss.CrossEntropyLoss;
+import org.inertia.nn.train.Evaluation;
 import org.inertia.optim.Optimizer;
 import org.inertia.optim.SGD;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class DataParallelTest {
         return model.parameters().stream().map(p -> p.grad().toDoubleArray()).toArray(double[][]::new);
     }
 
-    private static DataParallel.Result step(DataParallel parallel, Sequential model, Tensor x, Tensor y) {
+    private static TrainingStep.Result step(DataParallel parallel, Sequential model, Tensor x, Tensor y) {
         model.parameters().forEach(Parameter::zeroGrad);
         try (MemoryScope scope = MemoryScope.enter()) {
             return parallel.forwardBackward(x, y);
@@ -76,15 +77,15 @@ class DataParallelTest {
         Sequential model = mlp(1);
         Tensor x = inputs(11, 2);                               // 11 rows: slices of unequal size
         Tensor y = labels(11, 3);
-        DataParallel.Result whole;
+        TrainingStep.Result whole;
         double[][] expected;
-        try (DataParallel one = new DataParallel(model, LOSS, 1, true)) {
+        try (DataParallel one = new DataParallel(model, LOSS, 1, Evaluation::correct)) {
             whole = step(one, model, x, y);
             expected = grads(model);
         }
-        try (DataParallel split = new DataParallel(model, LOSS, shards, true)) {
+        try (DataParallel split = new DataParallel(model, LOSS, shards, Evaluation::correct)) {
             for (int repeat = 0; repeat < 3; repeat++) {        // buffers reused across steps hold nothing stale
-                DataParallel.Result sliced = step(split, model, x, y);
+                TrainingStep.Result sliced = step(split, model, x, y);
                 assertEquals(whole.loss(), sliced.loss(), 1e-12);
                 assertEquals(whole.correct(), sliced.correct());
                 double[][] got = grads(model);
@@ -101,11 +102,11 @@ class DataParallelTest {
         Tensor x = inputs(1, 5);
         Tensor y = labels(1, 6);
         double[][] expected;
-        try (DataParallel one = new DataParallel(model, LOSS, 1, false)) {
+        try (DataParallel one = new DataParallel(model, LOSS, 1, null)) {
             step(one, model, x, y);
             expected = grads(model);
         }
-        try (DataParallel split = new DataParallel(model, LOSS, 4, false)) {
+        try (DataParallel split = new DataParallel(model, LOSS, 4, null)) {
             step(split, model, x, y);
         }
         assertArrayEquals(expected[0], grads(model)[0], 1e-12);
@@ -117,7 +118,7 @@ class DataParallelTest {
         for (int run = 0; run < 2; run++) {
             Sequential model = mlp(7);
             Optimizer sgd = new SGD(model.parameters(), SGD.options().lr(0.1));
-            try (DataParallel parallel = new DataParallel(model, LOSS, run == 0 ? 1 : 2, false)) {
+            try (DataParallel parallel = new DataParallel(model, LOSS, run == 0 ? 1 : 2, null)) {
                 for (int s = 0; s < 20; s++) {
                     step(parallel, model, inputs(16, 100 + s), labels(16, 200 + s));
                     sgd.step();
@@ -134,7 +135,7 @@ class DataParallelTest {
         Tensor x = inputs(8, 9);
         Tensor good = labels(8, 10);
         Tensor bad = withLabel(good, 7, 99);                    // in the worker's slice: class 99 of 3
-        try (DataParallel split = new DataParallel(model, LOSS, 2, false)) {
+        try (DataParallel split = new DataParallel(model, LOSS, 2, null)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> step(split, model, x, bad));
             assertTrue(e.getMessage().contains("99"), e.getMessage());
@@ -142,7 +143,7 @@ class DataParallelTest {
 
             step(split, model, x, good);                        // the next step is not polluted by the failed one
             double[] afterFailure = model.parameters().get(0).grad().toDoubleArray();
-            try (DataParallel one = new DataParallel(model, LOSS, 1, false)) {
+            try (DataParallel one = new DataParallel(model, LOSS, 1, null)) {
                 step(one, model, x, good);
             }
             assertArrayEquals(model.parameters().get(0).grad().toDoubleArray(), afterFailure, 1e-12);
@@ -155,7 +156,7 @@ class DataParallelTest {
         Tensor x = inputs(6, 12);
         Tensor good = labels(6, 13);
         Tensor bad = withLabel(good, 0, -1);                    // in the caller's slice this time
-        try (DataParallel split = new DataParallel(model, LOSS, 2, false)) {
+        try (DataParallel split = new DataParallel(model, LOSS, 2, null)) {
             step(split, model, x, good);                        // a gradient to accumulate onto
             double[] before = model.parameters().get(0).grad().toDoubleArray();
             try (MemoryScope scope = MemoryScope.enter()) {
@@ -177,7 +178,7 @@ class DataParallelTest {
         Sequential withDropout = new Sequential(new Linear(Linear.options(5, 3).rng(new Rng(1))),
             new Dropout(0.5, new Rng(2)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> new DataParallel(withDropout, LOSS, 2, false));
+            () -> new DataParallel(withDropout, LOSS, 2, null));
         assertTrue(e.getMessage().contains("random layers [1]") && e.getMessage().contains("shards = 1"), e.getMessage());
         // Dropout with p = 0 is the identity: it keeps its random source (for checkpoints) but draws nothing.
         assertTrue(DataParallel.supports(new Sequential(new Linear(Linear.options(5, 3).rng(new Rng(1))),
@@ -206,8 +207,8 @@ class DataParallelTest {
     @Test
     void badArgumentsFailWithAMessage() {
         Sequential model = mlp(1);
-        assertThrows(IllegalArgumentException.class, () -> new DataParallel(model, LOSS, 0, false));
-        try (DataParallel split = new DataParallel(model, LOSS, 2, false)) {
+        assertThrows(IllegalArgumentException.class, () -> new DataParallel(model, LOSS, 0, null));
+        try (DataParallel split = new DataParallel(model, LOSS, 2, null)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> split.forwardBackward(inputs(4, 1), labels(3, 1)));
             assertTrue(e.getMessage().contains("4 inputs but 3 labels"), e.getMessage());
@@ -218,7 +219,7 @@ class DataParallelTest {
     void theOpeningThreadRunsWithAOneThreadTeamUntilClosedAndIsTheOnlyOneAllowed() throws Exception {
         int team = OpenMp.threads();
         Sequential model = mlp(1);
-        try (DataParallel split = new DataParallel(model, LOSS, 2, false)) {
+        try (DataParallel split = new DataParallel(model, LOSS, 2, null)) {
             step(split, model, inputs(6, 1), labels(6, 2));
             assertEquals(1, OpenMp.threads());
             java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();

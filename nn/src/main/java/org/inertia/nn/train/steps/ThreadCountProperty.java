@@ -1,4 +1,4 @@
-package org.inertia.nn.train;
+package org.inertia.nn.train.steps;
 
 /** Reads a system property that names a number of threads (the launcher's training settings). */
 final class ThreadCountProperty {

@@ -1,4 +1,4 @@
-package org.inertia.nn.train;
+package org.inertia.nn.train.steps;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package org.inertia.nn.train;
+package org.inertia.nn.train.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
