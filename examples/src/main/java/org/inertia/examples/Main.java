@@ -2,6 +2,7 @@ package org.inertia.examples;
 
 import java.util.Locale;
 import org.inertia.examples.cli.InertiaCommand;
+import org.inertia.examples.cli.JitPolicy;
 
 /** Entry point of {@code examples/target/inertia.jar}. */
 public final class Main {

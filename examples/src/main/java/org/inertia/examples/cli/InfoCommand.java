@@ -7,7 +7,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.inertia.core.FastPaths;
-import org.inertia.examples.JitPolicy;
 import org.inertia.nn.train.steps.DataParallel;
 import org.inertia.nn.train.steps.ThreadsAfterWarmup;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,4 +1,4 @@
-package org.inertia.examples;
+package org.inertia.examples.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +52,7 @@ public final class JitPolicy {
     }
 
     /** Installs the policy {@value #PROPERTY} names; a no-op when it is absent or {@code default}. */
-    static Mode applyFromSystemProperty() {
+    public static Mode applyFromSystemProperty() {
         Mode mode = parse(System.getProperty(PROPERTY));
         if (mode == Mode.QUICK && !quickInstalled()) {
             installQuick();
