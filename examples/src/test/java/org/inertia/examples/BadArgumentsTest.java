@@ -33,6 +33,7 @@ class BadArgumentsTest {
                 "--test-limit", "64", "--optimizers", "sgd,momentum", "--out", out.toString()};
             case "trace" -> new String[] {"trace", "--function", "rosenbrock", "--steps", "5", "--optimizer", "momentum"};
             case "bench" -> new String[] {"bench", "--workload", "mlp", "--steps", "1", "--warmup", "0"};
+            case "loop" -> new String[] {"loop", "--epochs", "1"};
             default -> throw new IllegalArgumentException(command);
         };
     }
@@ -74,6 +75,7 @@ class BadArgumentsTest {
         t.add(new Bad("trace", "--start", new String[] {"1", "1,2,3", "NaN,1", "a,b"}, null));
         t.add(new Bad("bench", "--steps", new String[] {"0", "-1"}, null));
         t.add(new Bad("bench", "--warmup", new String[] {"-1"}, null));
+        t.add(new Bad("loop", "--epochs", new String[] {"0", "-1", "1001", "x"}, null));
         return t;
     }
 

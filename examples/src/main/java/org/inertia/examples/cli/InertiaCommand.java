@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = {"Train and compare small networks with Inertia.",
             "Without a command: train LeNet-5 on the bundled MNIST with Nesterov momentum (= inertia train)."},
         subcommands = {TrainCommand.class, CompareCommand.class, TraceCommand.class, BenchCommand.class,
-            EvaluateCommand.class, PredictCommand.class, InfoCommand.class, DownloadCommand.class,
+            EvaluateCommand.class, PredictCommand.class, LoopCommand.class, InfoCommand.class, DownloadCommand.class,
             CommandLine.HelpCommand.class})
 public final class InertiaCommand implements Callable<Integer> {
     @Spec
