@@ -1,5 +1,7 @@
 package org.inertia.optim;
 
+import java.util.Map;
+
 /**
  * What every optimizer's options record shares, so schedules and parameter groups can work with
  * any optimizer: the learning rate and, where the optimizer has one, the momentum coefficient.
@@ -29,4 +31,12 @@ public interface Hyperparameters {
      * hyperparameter, the value and what is allowed.
      */
     void validate();
+
+    /**
+     * Every hyperparameter by its record component name, in declaration order (enums by name): what
+     * optimizer state saves and what help texts print.
+     */
+    default Map<String, Object> asMap() {
+        return HyperparameterMaps.toMap(this);
+    }
 }

@@ -272,7 +272,7 @@ public abstract class Optimizer {
                 positions.add(position++);
                 shapes.add(p.shape());
             }
-            groupStates.add(new OptimizerState.Group(positions, shapes, HyperparameterMaps.toMap(group.options())));
+            groupStates.add(new OptimizerState.Group(positions, shapes, group.options().asMap()));
         }
         Map<Integer, OptimizerState.Param> paramStates = new LinkedHashMap<>();
         for (int i = 0; i < params.size(); i++) {

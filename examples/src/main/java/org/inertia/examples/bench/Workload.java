@@ -1,10 +1,13 @@
 package org.inertia.examples.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.inertia.core.Tensor;
 import org.inertia.examples.models.ModelKind;
 import org.inertia.optim.Adam;
+import org.inertia.optim.AdamOptions;
+import org.inertia.optim.Hyperparameters;
 import org.inertia.optim.Momentum;
 import org.inertia.optim.Optimizer;
 
@@ -39,5 +42,14 @@ public enum Workload {
 
     public Optimizer optimizer(List<? extends Tensor> params) {
         return optimizer.apply(params);
+    }
+
+    /** For help texts, from the workload itself: {@code mlp (batch 128, Momentum lr 0.05 momentum 0.9)}. */
+    public String describe() {
+        Optimizer o = optimizer(List.of(Tensor.zeros(1).requiresGrad(true)));
+        Hyperparameters h = o.paramGroups().get(0).options();
+        boolean momentum = h.hasMomentum() && !(h instanceof AdamOptions);
+        return name().toLowerCase(Locale.ROOT) + " (batch " + batchSize + ", " + o.getClass().getSimpleName() + " lr "
+                + h.lr() + (momentum ? " momentum " + h.momentum() : "") + ")";
     }
 }

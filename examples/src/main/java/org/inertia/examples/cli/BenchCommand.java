@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures training throughput on MNIST for a fixed workload and prints one JSON line "
             + "(workload, samples_per_second, step_ms_median, ...).",
-            "Workloads: mlp (784-512-256-10, batch 128, momentum 0.9, lr 0.05); lenet5 (batch 64, Adam 1e-3); "
-                + "convnet (conv32-conv64-pool-128-10, batch 64, Adam 1e-3)."})
+            "Workloads: ${bundle:generated.workloads}."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,8 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains the same model from the same initial weights and data order with each optimizer and "
-            + "writes DIR/compare.md, compare.csv and compare.png, plus each optimizer's run in DIR/NAME/.",
-            "Without --lr each optimizer uses train's default (sgd, momentum, nesterov 0.05; rmsprop, adam, adamw 0.001)."})
+            + "writes DIR/compare.md, compare.csv and compare.png, plus each optimizer's run in DIR/NAME/."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,7 +64,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--target-accuracy must be in (0, 1], got " + target);
         }
         for (OptimizerKind kind : kinds) {      // every optimizer's flags, before anything is written
-            flags.build(kind, List.of(org.inertia.core.Tensor.zeros(1).requiresGrad(true)), TrainingRun.defaultLr(kind));
+            flags.buildForExamples(kind, List.of(org.inertia.core.Tensor.zeros(1).requiresGrad(true)));
         }
         Path dir = out != null ? out : Path.of("runs", "compare-" + Choices.cliName(options.modelKind()) + "-"
                 + Choices.cliName(options.datasetKind()) + "-"

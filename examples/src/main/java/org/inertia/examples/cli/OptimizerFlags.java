@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.inertia.core.Tensor;
-import org.inertia.optim.Adam;
 import org.inertia.optim.AdamOptions;
-import org.inertia.optim.AdamW;
 import org.inertia.optim.Adaptive;
+import org.inertia.optim.Hyperparameters;
 import org.inertia.optim.Momentum;
 import org.inertia.optim.Nesterov;
 import org.inertia.optim.Optimizer;
@@ -19,53 +18,49 @@ import picocli.CommandLine.Option;
 
 /**
  * The optimizer hyperparameter flags shared by {@code trace}, {@code train} and {@code compare}.
- * Every flag is optional: unset flags keep the optimizer's own (PyTorch) default. A flag is an
- * error only if none of the chosen optimizers has that hyperparameter.
+ * Every flag is optional: an unset flag keeps the default of {@link OptimizerKind} (which the help's
+ * generated defaults table prints). A flag is an error only if none of the chosen optimizers has
+ * that hyperparameter.
  */
 public final class OptimizerFlags {
-    @Option(names = "--lr", paramLabel = "η", description = "Learning rate (default: sgd, momentum, nesterov, adam, "
-            + "adamw 0.001; rmsprop 0.01).")
+    @Option(names = "--lr", paramLabel = "η", description = "Learning rate > 0.")
     Double lr;
 
     @Option(names = "--momentum", paramLabel = "μ", description = "Momentum coefficient in [0, 1) for momentum, "
-            + "nesterov (default 0.9) and rmsprop (default 0).")
+            + "nesterov and rmsprop.")
     Double momentum;
 
     @Option(names = "--dampening", paramLabel = "τ", description = "Dampening in [0, 1] for momentum's pytorch form "
-            + "(default 0; nesterov requires 0).")
+            + "(nesterov requires 0).")
     Double dampening;
 
-    @Option(names = "--weight-decay", paramLabel = "λ", description = "L2 weight decay (decoupled for adamw; "
-            + "default 0, adamw 0.01).")
+    @Option(names = "--weight-decay", paramLabel = "λ", description = "L2 weight decay ≥ 0 (decoupled for adamw).")
     Double weightDecay;
 
-    @Option(names = "--form", paramLabel = "FORM", description = "momentum: pytorch (default), ema, heavy-ball; "
-            + "nesterov: pytorch (default), lookahead.")
+    @Option(names = "--form", paramLabel = "FORM", description = "momentum: pytorch, ema or heavy-ball; "
+            + "nesterov: pytorch or lookahead.")
     String form;
 
     @Option(names = "--bias-correction", description = "Divide the EMA velocity by 1 − βᵗ (momentum, form ema).")
     Boolean biasCorrection;
 
     @Option(names = "--adaptive", paramLabel = "MODE", description = "Adaptive momentum for momentum and nesterov: "
-            + "none (default), restart (reset v when gᵀv < 0), consistency (β·(1 + cos(g, v))/2).")
+            + "none, restart (reset v when gᵀv < 0) or consistency (β·(1 + cos(g, v))/2).")
     String adaptive;
 
-    @Option(names = "--alpha", paramLabel = "α", description = "RMSprop smoothing constant in [0, 1) (default 0.99).")
+    @Option(names = "--alpha", paramLabel = "α", description = "RMSprop smoothing constant in [0, 1).")
     Double alpha;
 
-    @Option(names = "--eps", paramLabel = "ε", description = "Denominator term > 0 for rmsprop, adam, adamw "
-            + "(default 1e-8).")
+    @Option(names = "--eps", paramLabel = "ε", description = "Denominator term > 0 for rmsprop, adam, adamw.")
     Double eps;
 
     @Option(names = "--centered", description = "RMSprop: normalise by the gradient variance.")
     Boolean centered;
 
-    @Option(names = "--beta1", paramLabel = "β₁", description = "Adam/AdamW first-moment decay in [0, 1) "
-            + "(default 0.9).")
+    @Option(names = "--beta1", paramLabel = "β₁", description = "Adam/AdamW first-moment decay in [0, 1).")
     Double beta1;
 
-    @Option(names = "--beta2", paramLabel = "β₂", description = "Adam/AdamW second-moment decay in [0, 1) "
-            + "(default 0.999).")
+    @Option(names = "--beta2", paramLabel = "β₂", description = "Adam/AdamW second-moment decay in [0, 1).")
     Double beta2;
 
     @Option(names = "--amsgrad", description = "Adam/AdamW: use the running maximum of the second moment.")
@@ -127,43 +122,32 @@ public final class OptimizerFlags {
         return kinds;
     }
 
-    /** The optimizer {@code kind} over {@code params}, with these flags over its (PyTorch) defaults. */
+    /** The optimizer {@code kind} over {@code params}: these flags over the library's defaults. */
     public Optimizer build(OptimizerKind kind, List<? extends Tensor> params) {
-        return build(kind, params, Double.NaN);
+        return kind.create(params, apply(kind, kind.libraryDefaults()));
     }
 
-    /** As {@link #build(OptimizerKind, List)}, with {@code defaultLr} (unless NaN) when {@code --lr} is absent. */
-    public Optimizer build(OptimizerKind kind, List<? extends Tensor> params, double defaultLr) {
-        Double given = lr;
-        if (lr == null && !Double.isNaN(defaultLr)) {
-            lr = defaultLr;
-        }
-        try {
-            return create(kind, params);
-        } finally {
-            lr = given;
-        }
+    /** The optimizer {@code kind} over {@code params}: these flags over {@code train}'s defaults. */
+    public Optimizer buildForExamples(OptimizerKind kind, List<? extends Tensor> params) {
+        return kind.create(params, apply(kind, kind.exampleDefaults()));
     }
 
-    private Optimizer create(OptimizerKind kind, List<? extends Tensor> params) {
+    private Hyperparameters apply(OptimizerKind kind, Hyperparameters defaults) {
         return switch (kind) {
-            case SGD -> new SGD(params, sgd());
-            case MOMENTUM -> new Momentum(params, momentum());
-            case NESTEROV -> new Nesterov(params, nesterov());
-            case RMSPROP -> new RMSprop(params, rmsprop());
-            case ADAM -> new Adam(params, adam(Adam.options()));
-            case ADAMW -> new AdamW(params, adam(AdamW.options()));
+            case SGD -> sgd((SGD.Options) defaults);
+            case MOMENTUM -> momentum((Momentum.Options) defaults);
+            case NESTEROV -> nesterov((Nesterov.Options) defaults);
+            case RMSPROP -> rmsprop((RMSprop.Options) defaults);
+            case ADAM, ADAMW -> adam((AdamOptions) defaults);
         };
     }
 
-    private SGD.Options sgd() {
-        SGD.Options o = SGD.options();
+    private SGD.Options sgd(SGD.Options o) {
         o = lr == null ? o : o.lr(lr);
         return weightDecay == null ? o : o.weightDecay(weightDecay);
     }
 
-    private Momentum.Options momentum() {
-        Momentum.Options o = Momentum.options();
+    private Momentum.Options momentum(Momentum.Options o) {
         o = lr == null ? o : o.lr(lr);
         o = momentum == null ? o : o.momentum(momentum);
         o = dampening == null ? o : o.dampening(dampening);
@@ -173,8 +157,7 @@ public final class OptimizerFlags {
         return adaptive == null ? o : o.adaptive(Choices.parse("--adaptive", adaptive, Adaptive.class));
     }
 
-    private Nesterov.Options nesterov() {
-        Nesterov.Options o = Nesterov.options();
+    private Nesterov.Options nesterov(Nesterov.Options o) {
         o = lr == null ? o : o.lr(lr);
         o = momentum == null ? o : o.momentum(momentum);
         o = dampening == null ? o : o.dampening(dampening);
@@ -183,8 +166,7 @@ public final class OptimizerFlags {
         return adaptive == null ? o : o.adaptive(Choices.parse("--adaptive", adaptive, Adaptive.class));
     }
 
-    private RMSprop.Options rmsprop() {
-        RMSprop.Options o = RMSprop.options();
+    private RMSprop.Options rmsprop(RMSprop.Options o) {
         o = lr == null ? o : o.lr(lr);
         o = alpha == null ? o : o.alpha(alpha);
         o = eps == null ? o : o.eps(eps);
@@ -193,8 +175,7 @@ public final class OptimizerFlags {
         return centered == null ? o : o.centered(centered);
     }
 
-    private AdamOptions adam(AdamOptions defaults) {
-        AdamOptions o = defaults;
+    private AdamOptions adam(AdamOptions o) {
         o = lr == null ? o : o.lr(lr);
         o = beta1 == null ? o : o.beta1(beta1);
         o = beta2 == null ? o : o.beta2(beta2);

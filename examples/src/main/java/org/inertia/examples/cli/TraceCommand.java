@@ -33,8 +33,7 @@ public final class TraceCommand implements Callable<Integer> {
             description = "rosenbrock, quadratic, beale or himmelblau.")
     String function;
 
-    @Option(names = "--start", paramLabel = "X,Y", description = "Start point (default: rosenbrock -1.5,2; quadratic "
-            + "4,-2; beale 1,1; himmelblau 0,0).")
+    @Option(names = "--start", paramLabel = "X,Y", description = "Start point (default: ${bundle:generated.traceStarts}).")
     String start;
 
     @Option(names = "--optimizer", required = true, split = ",", paramLabel = "NAME",
@@ -57,7 +56,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TestFunction f = Choices.parse("--function", function, TestFunction.class);
-        double[] from = start == null ? defaultStart(f) : parsePoint(start);
+        double[] from = start == null ? f.start() : parsePoint(start);
         List<OptimizerKind> kinds = OptimizerFlags.parseKinds("--optimizer", optimizers);
         flags.checkApplicable(kinds);
         DType type = parseDtype(dtype);
@@ -86,15 +85,6 @@ public final class TraceCommand implements Callable<Integer> {
             TracePlot.write(plot, f, traces, f.cliName() + " from (" + from[0] + ", " + from[1] + "), " + steps + " steps");
         }
         return 0;
-    }
-
-    static double[] defaultStart(TestFunction f) {
-        return switch (f) {
-            case ROSENBROCK -> new double[] {-1.5, 2};
-            case QUADRATIC -> new double[] {4, -2};
-            case BEALE -> new double[] {1, 1};
-            case HIMMELBLAU -> new double[] {0, 0};
-        };
     }
 
     static double[] parsePoint(String raw) {

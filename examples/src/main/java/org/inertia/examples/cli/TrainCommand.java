@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code inertia train}: trains one model with one optimizer and writes a run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a bundled model and writes runs/NAME/ (metrics.csv, summary.json, checkpoints, "
-            + "model.safetensors, loss.png, accuracy.png).",
-            "Default learning rates (without --lr): sgd, momentum, nesterov 0.05; rmsprop, adam, adamw 0.001."})
+            + "model.safetensors, loss.png, accuracy.png)."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

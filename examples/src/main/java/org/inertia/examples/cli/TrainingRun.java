@@ -58,14 +58,6 @@ final class TrainingRun {
     private TrainingRun() {
     }
 
-    /** The learning rate {@code train} uses when {@code --lr} is not given (tuned for the bundled examples). */
-    static double defaultLr(OptimizerKind kind) {
-        return switch (kind) {
-            case SGD, MOMENTUM, NESTEROV -> 0.05;
-            case RMSPROP, ADAM, ADAMW -> 0.001;
-        };
-    }
-
     /** Prepares {@code dir} (refusing to overwrite) and returns the checkpoint to resume from, or null. */
     static Checkpoint prepare(Path dir, Map<String, Object> config, boolean resume, boolean overwrite) throws IOException {
         boolean exists = Files.isDirectory(dir) && !isEmpty(dir);
@@ -129,7 +121,7 @@ final class TrainingRun {
 
         Init.manualSeed(t.seed);
         Sequential model = modelKind.build(true);
-        Optimizer optimizer = flags.build(kind, model.parameters(), defaultLr(kind));
+        Optimizer optimizer = flags.buildForExamples(kind, model.parameters());
         DataLoader trainLoader = new DataLoader(train, t.batchSize, true, t.seed, false, 2);
         DataLoader testLoader = new DataLoader(test, 500, false, 0, false, 2);
         Scheduler scheduler = scheduler(t, optimizer, (long) t.epochs * trainLoader.batchesPerEpoch());

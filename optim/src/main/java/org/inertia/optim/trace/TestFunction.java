@@ -10,7 +10,7 @@ import org.inertia.core.Tensor;
  */
 public enum TestFunction {
     /** (1 − x)² + 100 (y − x²)²: a curved, flat-bottomed valley; minimum 0 at (1, 1). */
-    ROSENBROCK(-2, 2, -1, 3, List.of(new double[] {1, 1})) {
+    ROSENBROCK(-2, 2, -1, 3, new double[] {-1.5, 2}, List.of(new double[] {1, 1})) {
         @Override
         public Tensor value(Tensor x, Tensor y) {
             Tensor a = x.neg().add(1);
@@ -19,14 +19,14 @@ public enum TestFunction {
         }
     },
     /** 0.5 x² + 25 y²: a straight valley with condition number 50; minimum 0 at (0, 0). */
-    QUADRATIC(-5, 5, -3, 3, List.of(new double[] {0, 0})) {
+    QUADRATIC(-5, 5, -3, 3, new double[] {4, -2}, List.of(new double[] {0, 0})) {
         @Override
         public Tensor value(Tensor x, Tensor y) {
             return x.mul(x).mul(0.5).add(y.mul(y).mul(25));
         }
     },
     /** (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²; minimum 0 at (3, 0.5). */
-    BEALE(-4.5, 4.5, -4.5, 4.5, List.of(new double[] {3, 0.5})) {
+    BEALE(-4.5, 4.5, -4.5, 4.5, new double[] {1, 1}, List.of(new double[] {3, 0.5})) {
         @Override
         public Tensor value(Tensor x, Tensor y) {
             Tensor y2 = y.mul(y);
@@ -37,7 +37,7 @@ public enum TestFunction {
         }
     },
     /** (x² + y − 11)² + (x + y² − 7)²: four minima of value 0. */
-    HIMMELBLAU(-5, 5, -5, 5, List.of(new double[] {3, 2}, new double[] {-2.805118, 3.131312},
+    HIMMELBLAU(-5, 5, -5, 5, new double[] {0, 0}, List.of(new double[] {3, 2}, new double[] {-2.805118, 3.131312},
             new double[] {-3.779310, -3.283186}, new double[] {3.584428, -1.848126})) {
         @Override
         public Tensor value(Tensor x, Tensor y) {
@@ -51,9 +51,11 @@ public enum TestFunction {
     private final double xMax;
     private final double yMin;
     private final double yMax;
+    private final double[] start;
     private final List<double[]> minima;
 
-    TestFunction(double xMin, double xMax, double yMin, double yMax, List<double[]> minima) {
+    TestFunction(double xMin, double xMax, double yMin, double yMax, double[] start, List<double[]> minima) {
+        this.start = start;
         this.xMin = xMin;
         this.xMax = xMax;
         this.yMin = yMin;
@@ -72,6 +74,11 @@ public enum TestFunction {
     /** The region worth plotting: {xMin, xMax, yMin, yMax}. */
     public double[] plotRange() {
         return new double[] {xMin, xMax, yMin, yMax};
+    }
+
+    /** Where a trace starts unless told otherwise: a point that shows the function's difficulty. */
+    public double[] start() {
+        return start.clone();
     }
 
     /** Known global minima. */
