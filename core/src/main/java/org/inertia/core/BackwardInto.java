@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Why: a leaf's first gradient of a step (a weight gradient, usually) would otherwise be computed
  * into a new array and then copied into the leaf's gradient buffer. For a linear layer's weights that
- * copy is a whole extra pass over the largest array of the step (on the mlp benchmark, 4–8% of each
- * training thread's time). Ops whose kernels can write anywhere — the GEMMs of {@code linear} and
+ * copy is a whole extra pass over the largest array of the step (docs/performance.md, "Notes behind
+ * the code"). Ops whose kernels can write anywhere — the GEMMs of {@code linear} and
  * {@code matmul}, {@code conv2d}'s kernels, the bias sums — write there directly.
  *
  * <p>The engine passes {@code into[i]} only for a leaf input whose buffer holds no gradient yet this

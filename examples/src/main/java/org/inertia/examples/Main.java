@@ -26,7 +26,7 @@ public final class Main {
 
     /**
      * JavaCPP enforces {@code maxPhysicalBytes} by reading /proc/self/statm, under a global lock, at every
-     * native allocation: 10-17% of training throughput here (docs/performance.md). Inertia frees its
+     * native allocation (docs/performance.md, "Notes behind the code"). Inertia frees its
      * arrays itself, and JavaCPP's count of the bytes it allocated ({@code maxBytes}) still stops runaway
      * growth. A value given with {@code -D} wins. Must run before ND4J loads.
      */

@@ -17,8 +17,8 @@ public final class ActivationKernels {
 
     /**
      * max(x, 0) as libnd4j's scalar maximum against a shared zero, and step(y) ⊙ g back. Its dedicated
-     * {@code relu} / {@code relu_bp} ops apply a function object per element and were 10–20x slower on the
-     * benchmark shapes (docs/performance.md, "What each change bought").
+     * {@code relu} / {@code relu_bp} ops apply a function object per element, many times slower
+     * (docs/performance.md, "Notes behind the code").
      */
     public static Tensor relu(Tensor x) {
         INDArray in = x.data();

@@ -100,8 +100,7 @@ public final class ConvolutionKernels {
     /**
      * {@code [A, B, H, W] → [B, A, H, W]}, a new dense array: {@code a.permute(1, 0, 2, 3).dup('c')}. For a
      * dense input each (a, b) plane is one contiguous block, so this is A·B block copies; libnd4j's
-     * permuting copy goes element by element (~0.4 ms for LeNet-5's [64, 6, 28, 28] output gradient,
-     * against ~0.05 ms).
+     * permuting copy goes element by element (docs/performance.md, "Notes behind the code").
      */
     static INDArray swapLeadingAxes(INDArray a) {
         return swapLeadingAxes(a, null);

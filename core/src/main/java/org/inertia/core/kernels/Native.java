@@ -16,8 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Each thread keeps an op context per call signature (op name and the numbers of inputs,
  * outputs, integer and float arguments) and reuses it. {@code Nd4j.exec(op)} builds and frees a
- * native context per call instead, which cost 6–9 µs of a tiny op's 8–11 µs on the test machine,
- * against about 2.5 µs this way (docs/performance.md). One context per signature, not per thread:
+ * native context per call instead, which costs most of a tiny op's time (docs/performance.md, "Notes
+ * behind the code"). One context per signature, not per thread:
  * clearing a context does not clear its native arguments, and a stale float argument changes what
  * some ops do (the reductions read it as keepDims), whereas a call of the same signature overwrites
  * every slot the last one set. The arrays, though, are released after every call (see {@link #exec}).

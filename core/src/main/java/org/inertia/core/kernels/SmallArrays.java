@@ -12,13 +12,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J runs slowest for their size: the linear layer's bias add, softmax cross-entropy
  * ({@link CrossEntropyKernel}) and the Adam update ({@code optim}'s fused Adam). Arrays of up to {@link #limit} elements qualify.
  *
- * <p>Why: inside a training step an ND4J call on 10³–10⁵ elements costs 30–150 µs, almost all of it
- * fixed — op objects and shape descriptors built in Java, the JNI call, an OpenMP fork and join —
- * and a cross-entropy takes a dozen such calls. A bulk copy to the heap (about 3 µs per 256 KB), a loop
- * there and a bulk copy back have no fixed cost. Larger arrays, float64 (gradient checks) and views
+ * <p>Why: inside a training step an ND4J call on a small array costs almost nothing but its fixed
+ * part — op objects and shape descriptors built in Java, the JNI call, an OpenMP fork and join — and
+ * a cross-entropy takes a dozen such calls. A bulk copy to the heap, a loop there and a bulk copy back
+ * have no fixed cost. Larger arrays, float64 (gradient checks) and views
  * keep the ND4J path beside each loop, and tests check that the two agree. Where a Java loop did not
- * beat ND4J (ReLU, max pooling, the bias gradient, momentum's axpy) there is none;
- * docs/performance.md has the measurements.
+ * beat ND4J (ReLU, max pooling, the bias gradient, momentum's axpy) there is none
+ * (docs/performance.md, "Notes behind the code").
  */
 public final class SmallArrays {
     /** Arrays of at most this many elements take the Java loops; 0 turns them off. */

@@ -5,9 +5,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Sums along the rows or columns of a matrix, written as a matrix–vector product with a vector of
- * ones. libnd4j's reductions visit one element at a time (about 1 ns per element on the test
- * machine); the BLAS GEMV behind these is vectorised and threaded, 3–13x faster on the bias
- * gradients where they run (docs/performance.md).
+ * ones. libnd4j's reductions visit one element at a time; the BLAS GEMV behind these is vectorised
+ * and threaded (docs/performance.md, "Notes behind the code").
  */
 public final class Sums {
     private Sums() {

@@ -18,13 +18,12 @@ import javax.management.ObjectName;
  *
  * <p>Why: a training step is mostly native calls (GEMMs, convolutions) strung together by Java glue:
  * building op contexts, creating ND4J arrays, walking the autograd graph. HotSpot first runs that glue
- * through C1 with profiling, then has C2 recompile it with ND4J's call trees inlined, which takes about
- * 3.6 s of CPU over an mlp run's first 1,500 steps. On a two-core machine the compiler takes that from
- * the training threads, and the step reaches its steady-state time only after 700-900 steps. In quick
- * mode the glue is compiled once by C1 (tier 1: optimised, not profiled), and C2 only compiles the
- * loops that need its vectorisation (Adam's update, the small-array kernels). The step is near its
- * steady-state time within about 100 steps, and the glue stays a little slower for the rest of the run:
- * measured in docs/performance.md ("Quick start"), it pays for short runs and is a wash over 5 epochs.
+ * through C1 with profiling, then has C2 recompile it with ND4J's call trees inlined: seconds of CPU
+ * that, on a two-core machine, the compiler takes from the training threads. In quick mode the glue is
+ * compiled once by C1 (tier 1: optimised, not profiled), and C2 only compiles the loops that need its
+ * vectorisation (Adam's update, the small-array kernels): the step reaches its steady-state time
+ * sooner and the glue stays a little slower for the rest of the run, which pays for short runs only
+ * (docs/performance.md, "Quick start").
  *
  * <p>The directives ({@code jit-quick.json} beside this class) are installed at start-up through
  * HotSpot's DiagnosticCommand MBean ({@code jcmd PID Compiler.directives_add} from inside), before any

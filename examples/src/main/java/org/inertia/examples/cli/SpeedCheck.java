@@ -60,7 +60,7 @@ final class SpeedCheck {
     /**
      * OpenMP threads for {@code cores} cores: one fewer, at least one. The JVM's JIT compiler, garbage
      * collector and Inertia's data loader need a core as well; a team that takes every core stalls at its
-     * barriers whenever one of them runs (docs/performance.md, "Threads").
+     * barriers whenever one of them runs (docs/performance.md, "Threads and BLAS").
      */
     static int recommendedThreads(int cores) {
         return Math.max(1, cores - 1);

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The fast forms of Adam's moment update ({@code optim.AdamStep} has the readable one): small float32
  * tensors as one Java loop, the rest as one native call per parameter. Ten calls and four temporary
- * arrays per parameter were a fifth of a LeNet-5 step (docs/performance.md, "What each change bought").
+ * arrays per parameter were a large share of a LeNet-5 step (docs/performance.md, "What each change bought").
  * The conformance suites run both forms.
  */
 public final class FusedAdam {

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While open, the thread that opened it keeps a one-thread OpenMP team for everything it runs, the
  * optimizer step included: a second OpenMP thread would have to be woken for every op, and on a small
- * machine waking it costs more than the memory-bound updates gain from it (mlp +11%).
+ * machine waking it costs more than the memory-bound updates gain from it.
  * {@link #close()} restores the team. Use it from the thread that opened it.
  */
 public final class DataParallel implements TrainingStep {

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
  * counts on that core stalls at every barrier; so training starts with one OpenMP thread fewer than
  * the cores (the {@code ./inertia} launcher's default). Once compilation has died down the core is
  * free for the team — provided batches are then assembled on the training thread, since a prefetching
- * loader thread takes the same core back. On this project's 2-core machine the switch makes convnet
- * training 52% faster and mlp 6% (docs/performance.md, "Threads").
+ * loader thread takes the same core back (docs/performance.md, "Threads and BLAS").
  *
  * <p>A training loop calls {@link #afterStep()} after every step and {@link #switchIfSettled} with its
  * loaders where it can change them (between epochs).
@@ -31,9 +30,8 @@ public final class ThreadsAfterWarmup {
     /** Compilation is judged over windows of this much wall time. */
     static final long WINDOW_NANOS = 1_000_000_000L;
     /**
-     * Settled: the JIT compiled for less than this share of the last window. It never reaches zero (an
-     * mlp run still compiles 100-200 ms a second after 1,500 steps), but the step is fast from well
-     * above this (~40%).
+     * Settled: the JIT compiled for less than this share of the last window. It never reaches zero,
+     * but the step is fast well above this (docs/performance.md, "Notes behind the code").
      */
     static final double SETTLED_SHARE = 0.25;
 
