@@ -73,6 +73,11 @@ class BadArgumentsTest {
         t.add(new Bad("trace", "--lr", new String[] {"-1", NOT_FINITE}, "learning rate"));
         t.add(new Bad("trace", "--momentum", new String[] {"1", "-0.5"}, "momentum"));
         t.add(new Bad("trace", "--start", new String[] {"1", "1,2,3", "NaN,1", "a,b"}, null));
+        t.add(new Bad("trace", "--lr-gamma", new String[] {"0", "-0.5", "1.5", NOT_FINITE}, null));
+        t.add(new Bad("trace", "--warmup-steps", new String[] {"0", "-1"}, null));
+        t.add(new Bad("trace", "--momentum-max", new String[] {"-0.1", "1", NOT_FINITE}, null));
+        t.add(new Bad("trace", "--restart-every", new String[] {"-1", "x"}, null));
+        t.add(new Bad("trace", "--lr-step-every", new String[] {"0", "-1"}, null));
         t.add(new Bad("bench", "--steps", new String[] {"0", "-1"}, null));
         t.add(new Bad("bench", "--warmup", new String[] {"-1"}, null));
         t.add(new Bad("loop", "--epochs", new String[] {"0", "-1", "1001", "x"}, null));

@@ -8,8 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.inertia.core.DType;
+import org.inertia.examples.charts.Palette;
+import org.inertia.optim.Momentum;
+import org.inertia.optim.schedule.Scheduler;
+import org.inertia.optim.schedule.Schedules;
+import org.inertia.optim.trace.TestFunction;
+import org.inertia.optim.trace.Trace;
+import org.inertia.optim.trace.TracePoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +78,15 @@ class TraceCommandTest {
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--plot", "out.jpg"}, ".png"),
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--lr", "fast"}, "--lr"),
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--colour", "red"}, "Unknown option"),
-            Arguments.of(new String[] {"--optimizer", "sgd"}, "--function"));
+            Arguments.of(new String[] {"--optimizer", "sgd"}, "--function"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd,momentum", "--momentum-schedule", "ramp"},
+                "--momentum-schedule ramp: sgd has no momentum"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "momentum,adam", "--restart-every", "5"},
+                "--restart-every 5: adam has no velocity to restart"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--lr-schedule", "sawtooth"},
+                "none, step, cosine, onecycle, warmup-cosine"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--lr-step-every", "0"}, "--lr-step-every"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--loss-plot", "loss.svg"}, ".png"));
     }
 
     @ParameterizedTest
@@ -83,11 +100,76 @@ class TraceCommandTest {
     }
 
     @Test
+    void schedulesAndRestartMoveTheTraceExactlyAsTheLibrarysScheduler() {
+        CliRunner.Result r = CliRunner.run("trace", "--function", "quadratic", "--optimizer", "momentum", "--lr", "0.02",
+            "--momentum", "0.5", "--steps", "30", "--lr-schedule", "cosine", "--momentum-schedule", "ramp",
+            "--momentum-max", "0.95", "--restart-every", "7");
+        assertEquals(0, r.exitCode(), r.err());
+        List<TracePoint> expected = Trace.run(TestFunction.QUADRATIC, TestFunction.QUADRATIC.start(), DType.FLOAT64, 30,
+            params -> new Momentum(params, Momentum.options().lr(0.02).momentum(0.5)),
+            optimizer -> Scheduler.of(optimizer).lr(Schedules.cosine(30, 0)).momentum(Schedules.momentumRamp(30, 0.95))
+                .restartMomentumEvery(7));
+        String[] lines = r.out().strip().split("\\R");
+        for (int i = 0; i <= 30; i++) {
+            TracePoint p = expected.get(i);
+            assertEquals(p.step() + "," + p.x() + "," + p.y() + "," + p.loss(), lines[i + 1]);
+        }
+        CliRunner.Result plain = CliRunner.run("trace", "--function", "quadratic", "--optimizer", "momentum", "--lr",
+            "0.02", "--momentum", "0.5", "--steps", "30");
+        assertNotEquals(plain.out(), r.out(), "the schedules must change the trajectory");
+        List<TracePoint> constant = Trace.run(TestFunction.QUADRATIC, TestFunction.QUADRATIC.start(), DType.FLOAT64, 30,
+            params -> new Momentum(params, Momentum.options().lr(0.02).momentum(0.5)));
+        TracePoint last = constant.get(30);
+        assertTrue(plain.out().strip().endsWith("30," + last.x() + "," + last.y() + "," + last.loss()),
+            "trace's learning rate is constant unless a schedule is asked for");
+    }
+
+    @Test
+    void eachOptimizerKeepsItsColourWhateverItsPlaceAndPathsEndInAMarker() throws Exception {
+        Path alone = dir.resolve("adam.png");
+        Path both = dir.resolve("both.png");
+        assertEquals(0, CliRunner.run("trace", "--function", "quadratic", "--optimizer", "adam", "--lr", "0.1",
+            "--steps", "40", "--plot", alone.toString()).exitCode());
+        assertEquals(0, CliRunner.run("trace", "--function", "quadratic", "--optimizer", "momentum,adam", "--lr", "0.02",
+            "--steps", "40", "--plot", both.toString()).exitCode());
+        int adam = Palette.optimizer("adam").getRGB();
+        int momentum = Palette.optimizer("momentum").getRGB();
+        BufferedImage a = ImageIO.read(alone.toFile());
+        BufferedImage b = ImageIO.read(both.toFile());
+        assertTrue(count(a, adam) > 50, "adam drawn in adam's colour when it is the only series");
+        assertEquals(0, count(a, momentum), "no momentum colour without momentum");
+        assertTrue(count(b, adam) > 50, "adam keeps its colour as the second series");
+        assertTrue(count(b, momentum) > 50);
+        assertEquals(Palette.optimizer("nesterov"), Palette.color("nesterov", 5));
+    }
+
+    @Test
+    void lossPlotDrawsTheLossAgainstTheStep() throws Exception {
+        Path png = dir.resolve("loss.png");
+        CliRunner.Result r = CliRunner.run("trace", "--function", "rosenbrock", "--optimizer", "sgd,nesterov", "--lr",
+            "0.0008", "--steps", "200", "--loss-plot", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(900, image.getWidth());
+        assertTrue(distinctColours(image) > 5, "a drawn chart, not a blank image");
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += image.getRGB(x, y) == rgb ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void helpListsTheFlags() {
         CliRunner.Result r = CliRunner.run("trace", "--help");
         assertEquals(0, r.exitCode());
         for (String flag : new String[] {"--function", "--optimizer", "--lr", "--momentum", "--form", "--adaptive",
-            "--amsgrad", "--plot"}) {
+            "--amsgrad", "--plot", "--loss-plot", "--lr-schedule", "--momentum-schedule", "--restart-every"}) {
             assertTrue(r.out().contains(flag), flag);
         }
     }

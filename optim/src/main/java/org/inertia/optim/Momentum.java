@@ -29,6 +29,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link Adaptive} turns on gradient restart or consistency-scaled momentum.
  *
  * <p>State: {@code momentum_buffer} (v) and the steps since v was last reset (for bias correction).
+ *
+ * <p>See also, for what momentum does over a run rather than in one step:
+ * <ul>
+ *   <li>the momentum ramp γₜ = γ₀ + (1 − γ₀)·t/T (capped): {@link org.inertia.optim.schedule.Schedules#momentumRamp},
+ *       applied with {@link org.inertia.optim.schedule.Scheduler#momentum};</li>
+ *   <li>restart every k steps (forget the velocity): {@link org.inertia.optim.schedule.Scheduler#restartMomentumEvery},
+ *       or {@link #resetVelocity()} by hand; {@link Adaptive#RESTART} restarts when the gradient turns against v;</li>
+ *   <li>layer-wise momentum: one {@link ParamGroup} per layer, each with its own {@code momentum}
+ *       ({@link Optimizer#addParamGroup} for layers added later);</li>
+ *   <li>docs/optimizers.md: why momentum helps on a narrow valley and which β suits its condition number.</li>
+ * </ul>
  */
 public final class Momentum extends Optimizer {
     static final String VELOCITY = "momentum_buffer";

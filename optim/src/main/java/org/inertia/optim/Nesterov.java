@@ -30,6 +30,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradient step (for the PyTorch form the velocity is then empty, so the next step is a first step).
  *
  * <p>State: {@code momentum_buffer} (v).
+ *
+ * <p>See also, for what momentum does over a run rather than in one step:
+ * <ul>
+ *   <li>the momentum ramp γₜ = γ₀ + (1 − γ₀)·t/T (capped): {@link org.inertia.optim.schedule.Schedules#momentumRamp},
+ *       applied with {@link org.inertia.optim.schedule.Scheduler#momentum};</li>
+ *   <li>restart every k steps (forget the velocity): {@link org.inertia.optim.schedule.Scheduler#restartMomentumEvery},
+ *       or {@link #resetVelocity()} by hand; {@link Adaptive#RESTART} restarts when the gradient turns against v;</li>
+ *   <li>layer-wise momentum: one {@link ParamGroup} per layer, each with its own {@code momentum}
+ *       ({@link Optimizer#addParamGroup} for layers added later);</li>
+ *   <li>docs/optimizers.md: why momentum helps on a narrow valley and which β suits its condition number.</li>
+ * </ul>
  */
 public final class Nesterov extends Optimizer {
     static final String VELOCITY = Momentum.VELOCITY;

@@ -1,17 +1,33 @@
 package org.inertia.examples.charts;
 
 import java.awt.Color;
+import java.util.Locale;
+import java.util.Map;
 
-/** Distinct series colours (Tableau 10), shared by every chart so an optimizer keeps its colour. */
+/**
+ * Series colours (Tableau 10). Each optimizer has its own colour in every chart — trajectories,
+ * loss curves, comparisons — so momentum is the same blue wherever it appears; other series take the
+ * remaining colours in order.
+ */
 public final class Palette {
-    private static final Color[] COLORS = {
-        new Color(0x4E79A7), new Color(0xE15759), new Color(0x59A14F), new Color(0xF28E2B), new Color(0xB07AA1),
-        new Color(0x76B7B2), new Color(0xEDC948), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
+    private static final Map<String, Color> OPTIMIZERS = Map.of(
+            "momentum", new Color(0x4E79A7), "nesterov", new Color(0xE15759), "rmsprop", new Color(0x59A14F),
+            "adam", new Color(0xF28E2B), "adamw", new Color(0xB07AA1), "sgd", new Color(0x7F7F7F));
+    private static final Color[] OTHERS = {
+        new Color(0x76B7B2), new Color(0xEDC948), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0x4E79A7),
+        new Color(0xE15759), new Color(0x59A14F), new Color(0xF28E2B)};
 
     private Palette() {
     }
 
-    public static Color color(int i) {
-        return COLORS[Math.floorMod(i, COLORS.length)];
+    /** The colour of an optimizer by its command-line name, or null for a name that is not one. */
+    public static Color optimizer(String name) {
+        return OPTIMIZERS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Series {@code i} labelled {@code label}: its optimizer's colour if it names one, else the i-th other colour. */
+    public static Color color(String label, int i) {
+        Color c = optimizer(label);
+        return c != null ? c : OTHERS[Math.floorMod(i, OTHERS.length)];
     }
 }

@@ -3,9 +3,12 @@ package org.inertia.examples.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.inertia.core.DType;
@@ -16,6 +19,9 @@ import org.inertia.optim.trace.TracePoint;
 import org.inertia.nn.io.AtomicFiles;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -38,57 +44,122 @@ public final class TracePlot {
     private TracePlot() {
     }
 
-    /** Writes the plot as a PNG (atomically). {@code traces} maps a label to its trajectory. */
-    public static void write(Path file, TestFunction function, Map<String, List<TracePoint>> traces, String title)
-            throws IOException {
+    /**
+     * Writes the plot as a PNG (atomically). {@code traces} maps a label (an optimizer's name: it sets the
+     * colour) to its trajectory; {@code subtitle} (may be null) goes under the title. Each path starts
+     * at the grey circle and ends at a triangle of its colour.
+     */
+    public static void write(Path file, TestFunction function, Map<String, List<TracePoint>> traces, String title,
+                             String subtitle) throws IOException {
         double[] range = range(function, traces);
         DefaultXYZDataset surface = contours(function, range);
         XYPlot plot = new XYPlot(surface, axis("x", range[0], range[1]), axis("y", range[2], range[3]),
                 contourRenderer(range, surface));
 
         XYSeriesCollection paths = new XYSeriesCollection();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        LegendItemCollection legend = new LegendItemCollection();
+        List<Color> colors = new ArrayList<>();
         for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {
-            XYSeries s = new XYSeries(e.getKey(), false, true);
-            for (TracePoint p : e.getValue()) {
-                if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
-                    s.add(p.x(), p.y());
-                }
-            }
+            Color color = Palette.color(e.getKey(), colors.size());
+            colors.add(color);
+            XYSeries s = finite(e.getKey(), e.getValue());
+            int i = paths.getSeriesCount();
             paths.addSeries(s);
+            lines.setSeriesPaint(i, color);
+            lines.setSeriesStroke(i, new BasicStroke(2.0f));
+            legend.add(new LegendItem(e.getKey(), null, null, null, new Line2D.Double(-7, 0, 7, 0), new BasicStroke(2.5f),
+                    color));
+        }
+        int k = 0;
+        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {      // each path's last finite point
+            XYSeries s = finite(e.getKey(), e.getValue());
+            XYSeries end = new XYSeries("end " + e.getKey(), false, true);
+            if (!s.isEmpty()) {
+                end.add(s.getX(s.getItemCount() - 1), s.getY(s.getItemCount() - 1));
+            }
+            markers(lines, paths, end, END, colors.get(k++));
         }
         XYSeries minima = new XYSeries("minimum", false, true);
         function.minima().forEach(m -> minima.add(m[0], m[1]));
-        paths.addSeries(minima);
+        markers(lines, paths, minima, ShapeUtils.createDiagonalCross(5, 1.2f), Color.BLACK);
         XYSeries starts = new XYSeries("start", false, true);
         traces.values().stream().filter(t -> !t.isEmpty()).findFirst()
                 .ifPresent(t -> starts.add(t.get(0).x(), t.get(0).y()));
-        paths.addSeries(starts);
-
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        int n = traces.size();
-        for (int i = 0; i < n; i++) {
-            lines.setSeriesPaint(i, Palette.color(i));
-            lines.setSeriesStroke(i, new BasicStroke(2.0f));
-        }
-        lines.setSeriesLinesVisible(n, false);
-        lines.setSeriesShapesVisible(n, true);
-        lines.setSeriesShape(n, ShapeUtils.createDiagonalCross(5, 1.2f));
-        lines.setSeriesPaint(n, Color.BLACK);
-        lines.setSeriesLinesVisible(n + 1, false);
-        lines.setSeriesShapesVisible(n + 1, true);
-        lines.setSeriesShape(n + 1, new Ellipse2D.Double(-5, -5, 10, 10));
-        lines.setSeriesPaint(n + 1, Color.DARK_GRAY);
+        markers(lines, paths, starts, START, Color.DARK_GRAY);
+        legend.add(new LegendItem("start", null, null, null, START, Color.DARK_GRAY));
+        legend.add(new LegendItem("end", null, null, null, END, Color.DARK_GRAY));
+        legend.add(new LegendItem("minimum", null, null, null, ShapeUtils.createDiagonalCross(5, 1.2f), Color.BLACK));
         plot.setDataset(1, paths);
         plot.setRenderer(1, lines);
+        plot.setFixedLegendItems(legend);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
 
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 15), plot, true);
+        TrainingCharts.subtitle(chart, subtitle);
         chart.setBackgroundPaint(Color.WHITE);
         // Anti-aliasing would blend the seams of the 90,000 contour blocks (and triple the file size).
         chart.setAntiAlias(false);
         chart.setTextAntiAlias(true);
         AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 900, 720));
+    }
+
+    /** The loss against the step, one curve per trajectory in its optimizer's colour, on a log scale. */
+    public static void writeLoss(Path file, Map<String, List<TracePoint>> traces, String title, String subtitle)
+            throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        int i = 0;
+        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {
+            XYSeries s = new XYSeries(e.getKey(), false, true);
+            for (TracePoint p : e.getValue()) {
+                if (Double.isFinite(p.loss()) && p.loss() > 0) {        // a log axis has no place for 0
+                    s.add(p.step(), p.loss());
+                }
+            }
+            data.addSeries(s);
+            lines.setSeriesPaint(i, Palette.color(e.getKey(), i));
+            lines.setSeriesStroke(i, new BasicStroke(2.0f));
+            i++;
+        }
+        NumberAxis steps = new NumberAxis("step");
+        steps.setAutoRangeIncludesZero(true);
+        LogAxis loss = new LogAxis("loss");
+        loss.setSmallestValue(1e-300);
+        loss.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        XYPlot plot = new XYPlot(data, steps, loss, lines);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 15), plot, true);
+        TrainingCharts.subtitle(chart, subtitle);
+        chart.setBackgroundPaint(Color.WHITE);
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 900, 560));
+    }
+
+    private static final Shape START = new Ellipse2D.Double(-5, -5, 10, 10);
+    private static final Shape END = ShapeUtils.createUpTriangle(6);
+
+    private static XYSeries finite(String key, List<TracePoint> points) {
+        XYSeries s = new XYSeries(key, false, true);
+        for (TracePoint p : points) {
+            if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
+                s.add(p.x(), p.y());
+            }
+        }
+        return s;
+    }
+
+    /** Adds {@code series} drawn as shapes only, left out of the legend (the legend is fixed). */
+    private static void markers(XYLineAndShapeRenderer r, XYSeriesCollection data, XYSeries series, Shape shape,
+                                Color color) {
+        int i = data.getSeriesCount();
+        data.addSeries(series);
+        r.setSeriesLinesVisible(i, false);
+        r.setSeriesShapesVisible(i, true);
+        r.setSeriesShape(i, shape);
+        r.setSeriesPaint(i, color);
     }
 
     /** The function's usual region, widened (at most 3x) to hold the trajectories' finite points. */

@@ -15,6 +15,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -23,33 +24,51 @@ public final class TrainingCharts {
     private TrainingCharts() {
     }
 
-    /** One curve: a label and its (epoch, value) points. */
-    public record Curve(String label, List<double[]> points) {
+    /**
+     * One curve: a label, its (epoch, value) points, its colour (null: the label's, see {@link Palette})
+     * and whether it is dashed.
+     */
+    public record Curve(String label, List<double[]> points, Color color, boolean dashed) {
+        /** A solid curve in its label's colour. */
+        public Curve(String label, List<double[]> points) {
+            this(label, points, null, false);
+        }
     }
 
-    /** A single chart of {@code curves} against the epoch. */
-    public static void write(Path file, String title, String yLabel, List<Curve> curves) throws IOException {
-        XYPlot plot = plot(yLabel, curves, 0);
+    /** A single chart of {@code curves} against the epoch; {@code subtitle} (may be null) goes under the title. */
+    public static void write(Path file, String title, String subtitle, String yLabel, List<Curve> curves)
+            throws IOException {
+        XYPlot plot = plot(yLabel, curves);
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 15), plot, true);
+        subtitle(chart, subtitle);
         save(file, chart, 900, 560);
     }
 
     /** Several charts stacked on a shared epoch axis, in one PNG: {y label → curves}. */
-    public static void writeStacked(Path file, String title, Map<String, List<Curve>> panels) throws IOException {
+    public static void writeStacked(Path file, String title, String subtitle, Map<String, List<Curve>> panels)
+            throws IOException {
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(epochs);
         combined.setGap(12);
         for (Map.Entry<String, List<Curve>> panel : panels.entrySet()) {
-            combined.add(plot(panel.getKey(), panel.getValue(), 0), 1);
+            combined.add(plot(panel.getKey(), panel.getValue()), 1);
         }
         // Every panel draws the same curves in the same colours: list each once, not once per panel.
         combined.setFixedLegendItems(combined.getSubplots().get(0).getLegendItems());
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 15), combined, true);
+        subtitle(chart, subtitle);
         save(file, chart, 900, 360 * panels.size());
     }
 
-    private static XYPlot plot(String yLabel, List<Curve> curves, int colorOffset) {
+    /** The hyperparameters line under a title: one optimizer's η and β, or each optimizer's. */
+    static void subtitle(JFreeChart chart, String text) {
+        if (text != null && !text.isEmpty()) {
+            chart.addSubtitle(0, new TextTitle(text, new Font("SansSerif", Font.PLAIN, 12)));
+        }
+    }
+
+    private static XYPlot plot(String yLabel, List<Curve> curves) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Curve c : curves) {
             XYSeries s = new XYSeries(c.label(), false, true);
@@ -66,8 +85,10 @@ public final class TrainingCharts {
         y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < curves.size(); i++) {
-            r.setSeriesPaint(i, Palette.color(i + colorOffset));
-            r.setSeriesStroke(i, new BasicStroke(2f));
+            Curve c = curves.get(i);
+            r.setSeriesPaint(i, c.color() != null ? c.color() : Palette.color(c.label(), i));
+            r.setSeriesStroke(i, c.dashed() ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
             r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
         }
         XYPlot plot = new XYPlot(data, x, y, r);

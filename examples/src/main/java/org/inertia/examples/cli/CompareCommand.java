@@ -60,11 +60,12 @@ public final class CompareCommand implements Callable<Integer> {
         options.validate();
         List<OptimizerKind> kinds = OptimizerFlags.parseKinds("--optimizers", optimizers);
         flags.checkApplicable(kinds);
+        options.schedules.checkApplicable(kinds);
         if (!(target > 0 && target <= 1)) {
             throw new IllegalArgumentException("--target-accuracy must be in (0, 1], got " + target);
         }
         for (OptimizerKind kind : kinds) {      // every optimizer's flags, before anything is written
-            flags.buildForExamples(kind, List.of(org.inertia.core.Tensor.zeros(1).requiresGrad(true)));
+            flags.exampleOptions(kind);
         }
         Path dir = out != null ? out : Path.of("runs", "compare-" + Choices.cliName(options.modelKind()) + "-"
                 + Choices.cliName(options.datasetKind()) + "-"
@@ -79,10 +80,12 @@ public final class CompareCommand implements Callable<Integer> {
         Map<String, List<TrainingCharts.Curve>> panels = new LinkedHashMap<>();
         List<TrainingCharts.Curve> accuracy = new ArrayList<>();
         List<TrainingCharts.Curve> loss = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (OptimizerKind kind : kinds) {
             String name = Choices.cliName(kind);
             spec.commandLine().getErr().println("== " + name);
             TrainingRun.Outcome o = TrainingRun.run(options, kind, flags, dir.resolve(name), false, false);
+            labels.add(HyperparameterLabel.of(name, flags.exampleOptions(kind), options.schedules));
             List<String[]> metrics = TrainingRun.metrics(o.dir());
             accuracy.add(new TrainingCharts.Curve(name, TrainingRun.column(metrics, 5)));
             loss.add(new TrainingCharts.Curve(name, TrainingRun.column(metrics, 2)));
@@ -99,7 +102,8 @@ public final class CompareCommand implements Callable<Integer> {
         panels.put("test accuracy", accuracy);
         panels.put("train loss", loss);
         TrainingCharts.writeStacked(dir.resolve("compare.png"), Choices.cliName(options.modelKind()) + " on "
-                + Choices.cliName(options.datasetKind()) + ", " + options.epochs + " epochs, same initial weights", panels);
+                + Choices.cliName(options.datasetKind()) + ", " + options.epochs + " epochs, same initial weights",
+                String.join(" · ", labels), panels);
         writeTables(dir, rows);
         spec.commandLine().getOut().print(markdown(rows));
         spec.commandLine().getOut().flush();

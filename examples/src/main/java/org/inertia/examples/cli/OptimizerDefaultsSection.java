@@ -1,6 +1,5 @@
 package org.inertia.examples.cli;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +60,7 @@ final class OptimizerDefaultsSection {
 
     private static String value(Object v) {
         if (v instanceof Double d) {
-            String s = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-            return s.length() > 8 ? BigDecimal.valueOf(d).stripTrailingZeros().toString().replace("E", "e") : s;
+            return HyperparameterLabel.number(d);
         }
         return v instanceof String name ? name.toLowerCase(Locale.ROOT).replace('_', '-') : String.valueOf(v);
     }

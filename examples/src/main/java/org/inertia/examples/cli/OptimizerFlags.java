@@ -122,14 +122,29 @@ public final class OptimizerFlags {
         return kinds;
     }
 
+    /** These flags over the library's defaults for {@code kind}, checked. */
+    public Hyperparameters libraryOptions(OptimizerKind kind) {
+        return checked(apply(kind, kind.libraryDefaults()));
+    }
+
+    /** These flags over {@code train}'s defaults for {@code kind}, checked. */
+    public Hyperparameters exampleOptions(OptimizerKind kind) {
+        return checked(apply(kind, kind.exampleDefaults()));
+    }
+
     /** The optimizer {@code kind} over {@code params}: these flags over the library's defaults. */
     public Optimizer build(OptimizerKind kind, List<? extends Tensor> params) {
-        return kind.create(params, apply(kind, kind.libraryDefaults()));
+        return kind.create(params, libraryOptions(kind));
     }
 
     /** The optimizer {@code kind} over {@code params}: these flags over {@code train}'s defaults. */
     public Optimizer buildForExamples(OptimizerKind kind, List<? extends Tensor> params) {
-        return kind.create(params, apply(kind, kind.exampleDefaults()));
+        return kind.create(params, exampleOptions(kind));
+    }
+
+    private static Hyperparameters checked(Hyperparameters h) {
+        h.validate();
+        return h;
     }
 
     private Hyperparameters apply(OptimizerKind kind, Hyperparameters defaults) {

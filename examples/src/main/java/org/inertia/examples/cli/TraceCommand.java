@@ -2,6 +2,7 @@ package org.inertia.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,11 @@ import org.inertia.optim.trace.TestFunction;
 import org.inertia.optim.trace.Trace;
 import org.inertia.optim.trace.TracePoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code inertia trace}: one or more optimizers on a 2-D test function, as CSV (and a plot).
  */
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = TraceCommand.Defaults.class,
         description = {"Runs optimizers on a 2-D test function and prints the trajectory as CSV "
             + "step,x,y,loss (with an optimizer column first when several are given).",
             "Example: trace --function rosenbrock --start -1.5,2 --optimizer momentum,nesterov,adam --lr 0.001 "
@@ -50,8 +55,27 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the trajectories over the contours.")
     Path plot;
 
+    @Option(names = "--loss-plot", paramLabel = "FILE.png", description = "Also draw the loss against the step "
+            + "(log scale).")
+    Path lossPlot;
+
     @Mixin
     OptimizerFlags flags;
+
+    @Mixin
+    ScheduleFlags schedules;
+
+    @Option(names = "--lr-step-every", defaultValue = "50", paramLabel = "N",
+            description = "step schedule: multiply the lr by --lr-gamma every N updates (default: ${DEFAULT-VALUE}).")
+    int lrStepEvery;
+
+    /** trace's defaults where they differ from the shared flags': a constant learning rate. */
+    public static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            return arg instanceof OptionSpec o && "--lr-schedule".equals(o.longestName()) ? "none" : null;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -63,13 +87,21 @@ public final class TraceCommand implements Callable<Integer> {
         if (steps < 0 || steps > 10_000_000) {
             throw new IllegalArgumentException("--steps must be in [0, 10000000], got " + steps);
         }
-        if (plot != null && !plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--plot writes a PNG file; give a name ending in .png, got " + plot);
+        requirePng("--plot", plot);
+        requirePng("--loss-plot", lossPlot);
+        schedules.validate();
+        schedules.checkApplicable(kinds);
+        if (lrStepEvery < 1) {
+            throw new IllegalArgumentException("--lr-step-every must be >= 1, got " + lrStepEvery);
         }
 
         Map<String, List<TracePoint>> traces = new LinkedHashMap<>();
+        List<String> labels = new ArrayList<>();
         for (OptimizerKind kind : kinds) {
-            traces.put(Choices.cliName(kind), Trace.run(f, from, type, steps, params -> flags.build(kind, params)));
+            String name = Choices.cliName(kind);
+            traces.put(name, Trace.run(f, from, type, steps, params -> flags.build(kind, params),
+                    optimizer -> schedules.scheduler(optimizer, steps, lrStepEvery)));
+            labels.add(HyperparameterLabel.of(name, flags.libraryOptions(kind), schedules));
         }
 
         PrintWriter out = spec.commandLine().getOut();
@@ -81,10 +113,21 @@ public final class TraceCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        String title = f.cliName() + " from (" + HyperparameterLabel.number(from[0]) + ", "
+                + HyperparameterLabel.number(from[1]) + "), " + steps + " steps";
         if (plot != null) {
-            TracePlot.write(plot, f, traces, f.cliName() + " from (" + from[0] + ", " + from[1] + "), " + steps + " steps");
+            TracePlot.write(plot, f, traces, title, String.join(" · ", labels));
+        }
+        if (lossPlot != null) {
+            TracePlot.writeLoss(lossPlot, traces, "loss on " + title, String.join(" · ", labels));
         }
         return 0;
+    }
+
+    private static void requirePng(String option, Path file) {
+        if (file != null && !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException(option + " writes a PNG file; give a name ending in .png, got " + file);
+        }
     }
 
     static double[] parsePoint(String raw) {

@@ -44,6 +44,7 @@ public final class TrainCommand implements Callable<Integer> {
         options.validate();
         OptimizerKind kind = Choices.parse("--optimizer", optimizer, OptimizerKind.class);
         flags.checkApplicable(List.of(kind));
+        options.schedules.checkApplicable(List.of(kind));
         if (resume && overwrite) {
             throw new IllegalArgumentException("--resume and --overwrite contradict each other; give one");
         }

@@ -3,6 +3,7 @@ package org.inertia.examples.cli;
 import java.nio.file.Path;
 import org.inertia.examples.data.DatasetKind;
 import org.inertia.examples.models.ModelKind;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code train} and {@code compare} share: what to train on, how long, with which schedules. */
@@ -32,32 +33,12 @@ public final class TrainOptions {
             description = "Seed for weights, data order and dropout (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lr-schedule", defaultValue = "cosine", paramLabel = "NAME", description = "none, step, cosine, "
-            + "onecycle or warmup-cosine, stepped every iteration (default: ${DEFAULT-VALUE}).")
-    String lrSchedule;
-
     @Option(names = "--lr-step-epochs", defaultValue = "2", paramLabel = "N",
             description = "step schedule: multiply the lr by --lr-gamma every N epochs (default: ${DEFAULT-VALUE}).")
     int lrStepEpochs;
 
-    @Option(names = "--lr-gamma", defaultValue = "0.1", paramLabel = "G", description = "step schedule factor (default: ${DEFAULT-VALUE}).")
-    double lrGamma;
-
-    @Option(names = "--warmup-steps", defaultValue = "200", paramLabel = "N",
-            description = "warmup-cosine: linear warm-up iterations (default: ${DEFAULT-VALUE}).")
-    int warmupSteps;
-
-    @Option(names = "--momentum-schedule", defaultValue = "none", paramLabel = "NAME", description = "none, ramp "
-            + "(γₜ = γ₀ + (1 − γ₀)·t/T capped at --momentum-max) or onecycle (0.95 → 0.85 → 0.95) (default: ${DEFAULT-VALUE}).")
-    String momentumSchedule;
-
-    @Option(names = "--momentum-max", defaultValue = "0.99", paramLabel = "M",
-            description = "Cap of the momentum ramp (default: ${DEFAULT-VALUE}).")
-    double momentumMax;
-
-    @Option(names = "--restart-every", defaultValue = "0", paramLabel = "K",
-            description = "Momentum restart: reset the velocity every K iterations (0: off; default: ${DEFAULT-VALUE}).")
-    int restartEvery;
+    @Mixin
+    ScheduleFlags schedules;
 
     @Option(names = "--clip-grad-norm", defaultValue = "0", paramLabel = "X",
             description = "Clip the global gradient norm to X (0: off; default: ${DEFAULT-VALUE}).")
@@ -104,15 +85,7 @@ public final class TrainOptions {
         range("--epochs", epochs, 1, 10_000);
         range("--batch-size", batchSize, 1, 65_536);
         range("--lr-step-epochs", lrStepEpochs, 1, 10_000);
-        range("--warmup-steps", warmupSteps, 1, 100_000_000);
-        range("--restart-every", restartEvery, 0, Integer.MAX_VALUE);
         range("--diagnostics-every", diagnosticsEvery, 1, Integer.MAX_VALUE);
-        if (!(lrGamma > 0 && lrGamma <= 1)) {
-            throw new IllegalArgumentException("--lr-gamma must be in (0, 1], got " + lrGamma);
-        }
-        if (!(momentumMax >= 0 && momentumMax < 1)) {
-            throw new IllegalArgumentException("--momentum-max must be in [0, 1), got " + momentumMax);
-        }
         if (!(clipGradNorm >= 0) || Double.isInfinite(clipGradNorm)) {
             throw new IllegalArgumentException("--clip-grad-norm must be finite and >= 0 (0: off), got " + clipGradNorm);
         }
@@ -125,8 +98,7 @@ public final class TrainOptions {
         if (testLimit != null) {
             range("--test-limit", testLimit, 1, Integer.MAX_VALUE);
         }
-        Choices.parse("--lr-schedule", lrSchedule, LrSchedule.class);
-        Choices.parse("--momentum-schedule", momentumSchedule, MomentumSchedule.class);
+        schedules.validate();
     }
 
     private static void range(String option, long value, long lo, long hi) {
@@ -134,10 +106,4 @@ public final class TrainOptions {
             throw new IllegalArgumentException(option + " must be in [" + lo + ", " + hi + "], got " + value);
         }
     }
-
-    /** Learning-rate schedules the command line offers. */
-    enum LrSchedule { NONE, STEP, COSINE, ONECYCLE, WARMUP_COSINE }
-
-    /** Momentum schedules the command line offers. */
-    enum MomentumSchedule { NONE, RAMP, ONECYCLE }
 }

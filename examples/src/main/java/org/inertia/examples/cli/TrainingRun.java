@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.inertia.examples.charts.Palette;
 import org.inertia.examples.charts.TrainingCharts;
 import org.inertia.examples.data.DatasetKind;
 import org.inertia.examples.models.ModelKind;
@@ -34,7 +35,6 @@ import org.inertia.nn.train.Trainer;
 import org.inertia.nn.train.TrainingState;
 import org.inertia.optim.Optimizer;
 import org.inertia.optim.schedule.Scheduler;
-import org.inertia.optim.schedule.Schedules;
 
 /**
  * One training run into a run directory, as {@code train} and {@code compare} do it:
@@ -134,9 +134,9 @@ final class TrainingRun {
         config.put("epochs", t.epochs);
         config.put("batch_size", t.batchSize);
         config.put("seed", t.seed);
-        config.put("lr_schedule", t.lrSchedule);
-        config.put("momentum_schedule", t.momentumSchedule);
-        config.put("restart_every", t.restartEvery);
+        config.put("lr_schedule", t.schedules.lrSchedule);
+        config.put("momentum_schedule", t.schedules.momentumSchedule);
+        config.put("restart_every", t.schedules.restartEvery);
         config.put("clip_grad_norm", t.clipGradNorm);
         config.put("label_smoothing", t.labelSmoothing);
         config.put("train_limit", t.trainLimit);
@@ -152,10 +152,13 @@ final class TrainingRun {
         Checkpointer checkpointer = new Checkpointer(dir.resolve("checkpoints"));
         callbacks.add(from == null ? checkpointer : checkpointer.resumingFrom(from));
         callbacks.add(new DiagnosticsLogger(t.diagnosticsEvery));
+        String what = Choices.cliName(modelKind) + " on " + Choices.cliName(datasetKind);
+        String label = HyperparameterLabel.of(Choices.cliName(kind), optimizer.paramGroups().get(0).options(),
+                t.schedules);
         callbacks.add(new Callback() {
             @Override
             public void onEpochEnd(TrainingState state, EpochResult result) {
-                writeCharts(dir);
+                writeCharts(dir, what, Choices.cliName(kind), label);
             }
         });
         Trainer trainer = Trainer.builder(model, optimizer)
@@ -181,39 +184,24 @@ final class TrainingRun {
     }
 
     static Scheduler scheduler(TrainOptions t, Optimizer optimizer, long totalSteps) {
-        Scheduler s = Scheduler.of(optimizer);
         long stepsPerEpoch = Math.max(1, totalSteps / t.epochs);
-        switch (Choices.parse("--lr-schedule", t.lrSchedule, TrainOptions.LrSchedule.class)) {
-            case NONE -> { }
-            case STEP -> s.lr(Schedules.step(t.lrStepEpochs * stepsPerEpoch, t.lrGamma));
-            case COSINE -> s.lr(Schedules.cosine(totalSteps, 0));
-            case ONECYCLE -> s.lr(Schedules.oneCycle(optimizer.paramGroups().get(0).lr(), Math.max(2, totalSteps)));
-            case WARMUP_COSINE -> s.lr(Schedules.sequence(Schedules.linearWarmup(t.warmupSteps, 0.01), t.warmupSteps,
-                    Schedules.cosine(Math.max(1, totalSteps - t.warmupSteps), 0)));
-        }
-        switch (Choices.parse("--momentum-schedule", t.momentumSchedule, TrainOptions.MomentumSchedule.class)) {
-            case NONE -> { }
-            case RAMP -> s.momentum(Schedules.momentumRamp(Math.max(1, totalSteps), t.momentumMax));
-            case ONECYCLE -> s.momentum(Schedules.oneCycleMomentum(Math.max(2, totalSteps), 0.3, 0.85, 0.95));
-        }
-        if (t.restartEvery > 0) {
-            s.restartMomentumEvery(t.restartEvery);
-        }
-        return s;
+        return t.schedules.scheduler(optimizer, totalSteps, t.lrStepEpochs * stepsPerEpoch);
     }
 
-    /** Loss and accuracy charts from metrics.csv (so they cover every epoch, across resumes). */
-    static void writeCharts(Path dir) {
+    /**
+     * Loss and accuracy charts from metrics.csv (so they cover every epoch, across resumes), in the
+     * optimizer's colour: train solid, test dashed; {@code label} (η, β) under the title.
+     */
+    static void writeCharts(Path dir, String what, String optimizer, String label) {
         try {
             List<String[]> rows = metrics(dir);
-            List<double[]> trainLoss = column(rows, 2);
-            List<double[]> testLoss = column(rows, 4);
-            List<double[]> trainAcc = column(rows, 3);
-            List<double[]> testAcc = column(rows, 5);
-            TrainingCharts.write(dir.resolve("loss.png"), "loss", "cross-entropy", List.of(
-                    new TrainingCharts.Curve("train", trainLoss), new TrainingCharts.Curve("test", testLoss)));
-            TrainingCharts.write(dir.resolve("accuracy.png"), "accuracy", "accuracy", List.of(
-                    new TrainingCharts.Curve("train", trainAcc), new TrainingCharts.Curve("test", testAcc)));
+            java.awt.Color color = Palette.optimizer(optimizer);
+            TrainingCharts.write(dir.resolve("loss.png"), "loss, " + what, label, "cross-entropy", List.of(
+                    new TrainingCharts.Curve("train", column(rows, 2), color, false),
+                    new TrainingCharts.Curve("test", column(rows, 4), color, true)));
+            TrainingCharts.write(dir.resolve("accuracy.png"), "accuracy, " + what, label, "accuracy", List.of(
+                    new TrainingCharts.Curve("train", column(rows, 3), color, false),
+                    new TrainingCharts.Curve("test", column(rows, 5), color, true)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot draw the charts in " + dir, e);
         }

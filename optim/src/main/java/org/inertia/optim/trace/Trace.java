@@ -7,6 +7,7 @@ import org.inertia.core.DType;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
 import org.inertia.optim.Optimizer;
+import org.inertia.optim.schedule.Scheduler;
 
 /**
  * Runs an optimizer on a 2-D test function: the parameter is one tensor holding (x, y), the loss is
@@ -20,6 +21,16 @@ public final class Trace {
     /** The start point (row 0) and the point after each of {@code steps} updates. */
     public static List<TracePoint> run(TestFunction function, double[] start, DType dtype, int steps,
                                        Function<List<Tensor>, Optimizer> optimizerFactory) {
+        return run(function, start, dtype, steps, optimizerFactory, null);
+    }
+
+    /**
+     * As {@link #run(TestFunction, double[], DType, int, Function)}, with a scheduler (built for the
+     * optimizer by {@code schedule}; null: none) stepped after every update, as training steps it.
+     */
+    public static List<TracePoint> run(TestFunction function, double[] start, DType dtype, int steps,
+                                       Function<List<Tensor>, Optimizer> optimizerFactory,
+                                       Function<Optimizer, Scheduler> schedule) {
         if (start.length != 2) {
             throw new IllegalArgumentException("start point needs 2 coordinates, got " + start.length);
         }
@@ -28,6 +39,7 @@ public final class Trace {
         }
         Tensor point = Tensor.of(dtype, start.clone()).requiresGrad(true);
         Optimizer optimizer = optimizerFactory.apply(List.of(point));
+        Scheduler scheduler = schedule == null ? null : schedule.apply(optimizer);
         List<TracePoint> rows = new ArrayList<>(steps + 1);
         rows.add(row(0, function, point));
         for (int step = 1; step <= steps; step++) {
@@ -37,6 +49,9 @@ public final class Trace {
                 loss.backward();
                 return loss;
             });
+            if (scheduler != null) {
+                scheduler.step();
+            }
             rows.add(row(step, function, point));
         }
         return rows;
