@@ -10,6 +10,12 @@ trace --function quadratic --start 4,-2 --optimizer sgd,momentum,nesterov --lr 0
       --plot $out/quadratic-momentum.png
 trace --function quadratic --start 4,-2 --optimizer rmsprop,adam,adamw --lr 0.1 --steps 150 \
       --plot $out/quadratic-adaptive-lr.png
+# Why momentum works: the loss per step on the valley, and a sweep of β at Polyak's step 4/(√50 + 1)².
+trace --function quadratic --start 4,-2 --optimizer sgd,momentum,nesterov --lr 0.025 --momentum 0.9 --steps 100 \
+      --loss-plot $out/quadratic-momentum-loss.png
+trace --function quadratic --start 4,-2 --optimizer sgd --lr 0.0392 --steps 200 --loss-plot $out/quadratic-sgd-best-loss.png
+trace --function quadratic --start 4,-2 --optimizer momentum --lr 0.0614 --sweep momentum=0.566,0.7,0.8,0.9 \
+      --steps 100 --loss-plot $out/quadratic-beta-sweep-loss.png
 for mode in none restart consistency; do
   trace --function quadratic --start 4,-2 --optimizer momentum,nesterov --lr 0.025 --momentum 0.9 --steps 100 \
         --adaptive $mode --plot $out/quadratic-adaptive-$mode.png

@@ -86,7 +86,17 @@ class TraceCommandTest {
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--lr-schedule", "sawtooth"},
                 "none, step, cosine, onecycle, warmup-cosine"),
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--lr-step-every", "0"}, "--lr-step-every"),
-            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--loss-plot", "loss.svg"}, ".png"));
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--loss-plot", "loss.svg"}, ".png"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--sweep", "momentum=0.5"},
+                "--sweep momentum: sgd has no --momentum"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--sweep", "colour=1,2"},
+                "'colour' is not a numeric optimizer flag"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "momentum", "--sweep", "momentum=0.5,1.5"},
+                "--sweep momentum=1.5"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "momentum", "--sweep", "momentum=0.5,x"},
+                "'x' is not a number"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "momentum", "--sweep", "momentum"},
+                "FLAG=V,V"));
     }
 
     @ParameterizedTest
@@ -141,6 +151,25 @@ class TraceCommandTest {
         assertTrue(count(b, adam) > 50, "adam keeps its colour as the second series");
         assertTrue(count(b, momentum) > 50);
         assertEquals(Palette.optimizer("nesterov"), Palette.color("nesterov", 5));
+    }
+
+    @Test
+    void sweepRunsOncePerValueLabelledAndInShadesOfTheOptimizersColour() throws Exception {
+        Path png = dir.resolve("sweep.png");
+        CliRunner.Result r = CliRunner.run("trace", "--function", "quadratic", "--optimizer", "momentum", "--lr", "0.02",
+            "--sweep", "momentum=0.5,0.9", "--steps", "10", "--loss-plot", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        assertEquals("optimizer,step,x,y,loss", lines[0]);
+        assertEquals(1 + 2 * 11, lines.length);
+        List<TracePoint> half = Trace.run(TestFunction.QUADRATIC, TestFunction.QUADRATIC.start(), DType.FLOAT64, 10,
+            params -> new Momentum(params, Momentum.options().lr(0.02).momentum(0.5)));
+        assertEquals("momentum β=0.5,10," + half.get(10).x() + "," + half.get(10).y() + "," + half.get(10).loss(),
+            lines[11]);
+        assertTrue(lines[12].startsWith("momentum β=0.9,0,"), lines[12]);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(count(image, Palette.shade("momentum", 0, 2).getRGB()) > 0, "the light shade is drawn");
+        assertTrue(count(image, Palette.shade("momentum", 1, 2).getRGB()) > 0, "the dark shade is drawn");
     }
 
     @Test

@@ -28,6 +28,22 @@ final class HyperparameterMaps {
     }
 
     static Hyperparameters fromMap(Class<? extends Hyperparameters> type, Map<String, Object> map) {
+        return fromMap(type, map, "optimizer state");
+    }
+
+    /** {@code options} with hyperparameter {@code name} set to {@code value}, checked. */
+    static Hyperparameters with(Hyperparameters options, String name, Object value) {
+        Map<String, Object> map = toMap(options);
+        if (!map.containsKey(name)) {
+            throw new IllegalArgumentException(options.getClass().getSimpleName() + " has no hyperparameter '" + name
+                    + "' (it has " + String.join(", ", map.keySet()) + ")");
+        }
+        map.put(name, value);
+        return fromMap(options.getClass(), map, options.getClass().getSimpleName() + " with " + name + " = " + value);
+    }
+
+    private static Hyperparameters fromMap(Class<? extends Hyperparameters> type, Map<String, Object> map,
+                                           String context) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         Object[] values = new Object[components.length];
@@ -35,10 +51,10 @@ final class HyperparameterMaps {
             RecordComponent c = components[i];
             types[i] = c.getType();
             if (!map.containsKey(c.getName())) {
-                throw new IllegalArgumentException("optimizer state: hyperparameter '" + c.getName() + "' of "
+                throw new IllegalArgumentException(context + ": hyperparameter '" + c.getName() + "' of "
                         + type.getSimpleName() + " is missing");
             }
-            values[i] = convert(c, map.get(c.getName()));
+            values[i] = convert(c, map.get(c.getName()), context);
         }
         try {
             Constructor<? extends Hyperparameters> ctor = type.getDeclaredConstructor(types);
@@ -46,7 +62,7 @@ final class HyperparameterMaps {
             options.validate();
             return options;
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("optimizer state: invalid hyperparameters: " + e.getCause().getMessage(),
+            throw new IllegalArgumentException(context + ": invalid hyperparameters: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
@@ -54,9 +70,9 @@ final class HyperparameterMaps {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object convert(RecordComponent c, Object value) {
+    private static Object convert(RecordComponent c, Object value, String context) {
         Class<?> t = c.getType();
-        String what = "optimizer state: hyperparameter '" + c.getName() + "'";
+        String what = context + ": hyperparameter '" + c.getName() + "'";
         if (t == double.class && value instanceof Number n) {
             return n.doubleValue();
         }

@@ -39,4 +39,13 @@ public interface Hyperparameters {
     default Map<String, Object> asMap() {
         return HyperparameterMaps.toMap(this);
     }
+
+    /**
+     * A copy with one hyperparameter, named as in {@link #asMap()} ({@code "momentum"}, {@code "beta2"}),
+     * set to {@code value} and checked: for sweeping a value without knowing the options' type.
+     * Numbers convert to the component's type; enums are given by name.
+     */
+    default Hyperparameters with(String name, Object value) {
+        return HyperparameterMaps.with(this, name, value);
+    }
 }

@@ -25,6 +25,23 @@ public final class Palette {
         return OPTIMIZERS.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Shade {@code i} of {@code n} of an optimizer's colour, light to dark: the runs of a sweep over one
+     * hyperparameter, in the order of its values.
+     */
+    public static Color shade(String optimizer, int i, int n) {
+        Color base = optimizer(optimizer);
+        if (base == null || n <= 1) {
+            return base;
+        }
+        double t = -0.45 + 0.9 * i / (n - 1);         // -0.45: towards white, +0.45: towards black
+        Color target = t < 0 ? Color.WHITE : Color.BLACK;
+        double a = Math.abs(t);
+        return new Color((int) Math.round(base.getRed() + (target.getRed() - base.getRed()) * a),
+                (int) Math.round(base.getGreen() + (target.getGreen() - base.getGreen()) * a),
+                (int) Math.round(base.getBlue() + (target.getBlue() - base.getBlue()) * a));
+    }
+
     /** Series {@code i} labelled {@code label}: its optimizer's colour if it names one, else the i-th other colour. */
     public static Color color(String label, int i) {
         Color c = optimizer(label);

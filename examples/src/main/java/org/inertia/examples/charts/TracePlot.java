@@ -8,9 +8,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.inertia.core.DType;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
@@ -44,13 +42,16 @@ public final class TracePlot {
     private TracePlot() {
     }
 
+    /** One trajectory: its legend label, its colour ({@link Palette}) and its points. */
+    public record Series(String label, Color color, List<TracePoint> points) {
+    }
+
     /**
-     * Writes the plot as a PNG (atomically). {@code traces} maps a label (an optimizer's name: it sets the
-     * colour) to its trajectory; {@code subtitle} (may be null) goes under the title. Each path starts
-     * at the grey circle and ends at a triangle of its colour.
+     * Writes the plot as a PNG (atomically); {@code subtitle} (may be null) goes under the title. Each
+     * path starts at the grey circle and ends at a triangle of its colour.
      */
-    public static void write(Path file, TestFunction function, Map<String, List<TracePoint>> traces, String title,
-                             String subtitle) throws IOException {
+    public static void write(Path file, TestFunction function, List<Series> traces, String title, String subtitle)
+            throws IOException {
         double[] range = range(function, traces);
         DefaultXYZDataset surface = contours(function, range);
         XYPlot plot = new XYPlot(surface, axis("x", range[0], range[1]), axis("y", range[2], range[3]),
@@ -59,32 +60,28 @@ public final class TracePlot {
         XYSeriesCollection paths = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         LegendItemCollection legend = new LegendItemCollection();
-        List<Color> colors = new ArrayList<>();
-        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {
-            Color color = Palette.color(e.getKey(), colors.size());
-            colors.add(color);
-            XYSeries s = finite(e.getKey(), e.getValue());
+        for (Series t : traces) {
+            XYSeries s = finite(t.label(), t.points());
             int i = paths.getSeriesCount();
             paths.addSeries(s);
-            lines.setSeriesPaint(i, color);
+            lines.setSeriesPaint(i, t.color());
             lines.setSeriesStroke(i, new BasicStroke(2.0f));
-            legend.add(new LegendItem(e.getKey(), null, null, null, new Line2D.Double(-7, 0, 7, 0), new BasicStroke(2.5f),
-                    color));
+            legend.add(new LegendItem(t.label(), null, null, null, new Line2D.Double(-7, 0, 7, 0), new BasicStroke(2.5f),
+                    t.color()));
         }
-        int k = 0;
-        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {      // each path's last finite point
-            XYSeries s = finite(e.getKey(), e.getValue());
-            XYSeries end = new XYSeries("end " + e.getKey(), false, true);
+        for (Series t : traces) {                                    // each path's last finite point
+            XYSeries s = finite(t.label(), t.points());
+            XYSeries end = new XYSeries("end " + t.label(), false, true);
             if (!s.isEmpty()) {
                 end.add(s.getX(s.getItemCount() - 1), s.getY(s.getItemCount() - 1));
             }
-            markers(lines, paths, end, END, colors.get(k++));
+            markers(lines, paths, end, END, t.color());
         }
         XYSeries minima = new XYSeries("minimum", false, true);
         function.minima().forEach(m -> minima.add(m[0], m[1]));
         markers(lines, paths, minima, ShapeUtils.createDiagonalCross(5, 1.2f), Color.BLACK);
         XYSeries starts = new XYSeries("start", false, true);
-        traces.values().stream().filter(t -> !t.isEmpty()).findFirst()
+        traces.stream().map(Series::points).filter(t -> !t.isEmpty()).findFirst()
                 .ifPresent(t -> starts.add(t.get(0).x(), t.get(0).y()));
         markers(lines, paths, starts, START, Color.DARK_GRAY);
         legend.add(new LegendItem("start", null, null, null, START, Color.DARK_GRAY));
@@ -105,21 +102,20 @@ public final class TracePlot {
         AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 900, 720));
     }
 
-    /** The loss against the step, one curve per trajectory in its optimizer's colour, on a log scale. */
-    public static void writeLoss(Path file, Map<String, List<TracePoint>> traces, String title, String subtitle)
-            throws IOException {
+    /** The loss against the step, one curve per trajectory in its colour, on a log scale. */
+    public static void writeLoss(Path file, List<Series> traces, String title, String subtitle) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         int i = 0;
-        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {
-            XYSeries s = new XYSeries(e.getKey(), false, true);
-            for (TracePoint p : e.getValue()) {
+        for (Series t : traces) {
+            XYSeries s = new XYSeries(t.label(), false, true);
+            for (TracePoint p : t.points()) {
                 if (Double.isFinite(p.loss()) && p.loss() > 0) {        // a log axis has no place for 0
                     s.add(p.step(), p.loss());
                 }
             }
             data.addSeries(s);
-            lines.setSeriesPaint(i, Palette.color(e.getKey(), i));
+            lines.setSeriesPaint(i, t.color());
             lines.setSeriesStroke(i, new BasicStroke(2.0f));
             i++;
         }
@@ -127,6 +123,7 @@ public final class TracePlot {
         steps.setAutoRangeIncludesZero(true);
         LogAxis loss = new LogAxis("loss");
         loss.setSmallestValue(1e-300);
+        loss.setStandardTickUnits(NumberAxis.createIntegerTickUnits());       // whole decades
         loss.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
         XYPlot plot = new XYPlot(data, steps, loss, lines);
         plot.setBackgroundPaint(Color.WHITE);
@@ -163,11 +160,11 @@ public final class TracePlot {
     }
 
     /** The function's usual region, widened (at most 3x) to hold the trajectories' finite points. */
-    static double[] range(TestFunction function, Map<String, List<TracePoint>> traces) {
+    static double[] range(TestFunction function, List<Series> traces) {
         double[] r = function.plotRange().clone();
         double[] limit = {r[0] - (r[1] - r[0]), r[1] + (r[1] - r[0]), r[2] - (r[3] - r[2]), r[3] + (r[3] - r[2])};
-        for (List<TracePoint> t : traces.values()) {
-            for (TracePoint p : t) {
+        for (Series t : traces) {
+            for (TracePoint p : t.points()) {
                 if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
                     r[0] = Math.max(limit[0], Math.min(r[0], p.x()));
                     r[1] = Math.min(limit[1], Math.max(r[1], p.x()));

@@ -3,12 +3,12 @@ package org.inertia.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.inertia.core.DType;
+import org.inertia.examples.charts.Palette;
 import org.inertia.examples.charts.TracePlot;
+import org.inertia.optim.Hyperparameters;
 import org.inertia.optim.trace.TestFunction;
 import org.inertia.optim.trace.Trace;
 import org.inertia.optim.trace.TracePoint;
@@ -69,6 +69,10 @@ public final class TraceCommand implements Callable<Integer> {
             description = "step schedule: multiply the lr by --lr-gamma every N updates (default: ${DEFAULT-VALUE}).")
     int lrStepEvery;
 
+    @Option(names = "--sweep", paramLabel = "FLAG=V,V...", description = "Run each optimizer once per value of one "
+            + "numeric optimizer flag, overlaid in shades of its colour, e.g. momentum=0.3,0.57,0.9.")
+    String sweep;
+
     /** trace's defaults where they differ from the shared flags': a constant learning rate. */
     public static final class Defaults implements IDefaultValueProvider {
         @Override
@@ -95,21 +99,30 @@ public final class TraceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lr-step-every must be >= 1, got " + lrStepEvery);
         }
 
-        Map<String, List<TracePoint>> traces = new LinkedHashMap<>();
+        Sweep swept = sweep == null ? null : Sweep.parse(sweep, kinds);
+
+        List<TracePlot.Series> traces = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (OptimizerKind kind : kinds) {
             String name = Choices.cliName(kind);
-            traces.put(name, Trace.run(f, from, type, steps, params -> flags.build(kind, params),
-                    optimizer -> schedules.scheduler(optimizer, steps, lrStepEvery)));
-            labels.add(HyperparameterLabel.of(name, flags.libraryOptions(kind), schedules));
+            Hyperparameters options = flags.libraryOptions(kind);
+            labels.add(swept == null ? HyperparameterLabel.of(name, options, schedules) : swept.label(name, options, schedules));
+            int runs = swept == null ? 1 : swept.values().length;
+            for (int r = 0; r < runs; r++) {
+                Hyperparameters run = swept == null ? options : swept.apply(options, r);
+                String label = swept == null ? name : name + " " + swept.symbol() + "=" + swept.text(r);
+                traces.add(new TracePlot.Series(label, swept == null ? Palette.optimizer(name)
+                        : Palette.shade(name, r, runs), Trace.run(f, from, type, steps, params -> kind.create(params, run),
+                        optimizer -> schedules.scheduler(optimizer, steps, lrStepEvery))));
+            }
         }
 
         PrintWriter out = spec.commandLine().getOut();
-        boolean several = kinds.size() > 1;
+        boolean several = traces.size() > 1;
         out.println(several ? "optimizer,step,x,y,loss" : "step,x,y,loss");
-        for (Map.Entry<String, List<TracePoint>> e : traces.entrySet()) {
-            for (TracePoint p : e.getValue()) {
-                out.println((several ? e.getKey() + "," : "") + p.step() + "," + p.x() + "," + p.y() + "," + p.loss());
+        for (TracePlot.Series t : traces) {
+            for (TracePoint p : t.points()) {
+                out.println((several ? t.label() + "," : "") + p.step() + "," + p.x() + "," + p.y() + "," + p.loss());
             }
         }
         out.flush();
