@@ -59,4 +59,9 @@ FastPaths.setEnabled(false);
 System.out.println(Tensor.of(DType.FLOAT64, new double[][] {{1, 2, 3}, {-1000, -999, -1001}}).softmax(1));
 FastPaths.setEnabled(true);
 
+System.out.println("8. The graph autograd recorded, as Graphviz text (Graphs.writePng draws it if `dot` is installed)");
+Tensor g = w.mul(x).add(x).tanh().sum();
+System.out.println(Graphs.toDot(g));
+System.out.println("The course: docs/learn/README.md");
+
 /exit

@@ -24,9 +24,17 @@ public final class FastPaths {
      * op's readable form with its kernel. The setting is JVM-wide while {@code body} runs.
      */
     public static void run(boolean on, Runnable body) {
+        get(on, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** As {@link #run(boolean, Runnable)}, returning what {@code body} computes. */
+    public static <T> T get(boolean on, java.util.function.Supplier<T> body) {
         boolean previous = setEnabled(on);
         try {
-            body.run();
+            return body.get();
         } finally {
             setEnabled(previous);
         }

@@ -7,9 +7,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Undoing broadcasting in backward passes.
  *
  * <p>If an operand of shape {@code [4]} was broadcast to {@code [3, 4]}, each of its elements was
- * used three times, so its gradient is the upstream gradient summed over the broadcast axis.
+ * used three times, so its gradient is the upstream gradient summed over the broadcast axis. Public
+ * for ops written outside the library with {@code Tensor.fromOp}, whose backward needs the same.
  */
-final class Broadcast {
+public final class Broadcast {
     private Broadcast() {
     }
 
@@ -17,7 +18,7 @@ final class Broadcast {
      * {@code x} repeated along its size-1 (and missing leading) axes to {@code shape}, as a new dense array;
      * {@code x} itself when it already has that shape.
      */
-    static INDArray to(INDArray x, long[] shape) {
+    public static INDArray to(INDArray x, long[] shape) {
         if (Arrays.equals(x.shape(), shape)) {
             return x;
         }
@@ -30,8 +31,11 @@ final class Broadcast {
         return org.nd4j.linalg.factory.Nd4j.zeros(x.dataType(), shape).addi(x);
     }
 
-    /** Sums {@code grad} over the axes along which an operand of {@code shape} was broadcast. */
-    static INDArray reduceTo(INDArray grad, long[] shape) {
+    /**
+     * Sums {@code grad} over the axes along which an operand of {@code shape} was broadcast: the axes it
+     * did not have, and its size-1 axes that were stretched. Returns {@code grad} itself when nothing was.
+     */
+    public static INDArray reduceTo(INDArray grad, long[] shape) {
         long[] gradShape = grad.shape();
         if (Arrays.equals(gradShape, shape)) {
             return grad;
