@@ -187,6 +187,8 @@ class CommandsTest {
             CliRunner.Result reference = CliRunner.run("info");
             assertTrue(reference.out().contains("ops                    readable forms only (-Dinertia.reference=true)"),
                 reference.out());
+            assertTrue(reference.out().contains("training threads       1 (reference mode: no data-parallel slicing)"),
+                reference.out());
         });
     }
 

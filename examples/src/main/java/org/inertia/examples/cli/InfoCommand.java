@@ -43,7 +43,8 @@ public final class InfoCommand implements Callable<Integer> {
                 : ", " + afterWarmup + " once the JIT has compiled the training step"
                 + ("1".equals(shards.strip()) ? "" : " of a model trained on one thread") + " ("
                 + ThreadsAfterWarmup.PROPERTY + ")"));
-        out.printf(Locale.ROOT, format, "training threads", "1".equals(shards.strip()) ? "1 (" + DataParallel.PROPERTY + " not set)"
+        out.printf(Locale.ROOT, format, "training threads", !FastPaths.enabled() ? "1 (reference mode: no data-parallel slicing)"
+                : "1".equals(shards.strip()) ? "1 (" + DataParallel.PROPERTY + " not set)"
                 : shards + ": batches split across them, one OpenMP thread each, where the model has no batch norm or "
                 + "dropout (" + DataParallel.PROPERTY + ")");
         out.printf(Locale.ROOT, format, "JIT", JitPolicy.describe());
