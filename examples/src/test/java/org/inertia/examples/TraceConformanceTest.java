@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.inertia.optim.conformance.ReferenceTraces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,8 +35,8 @@ class TraceConformanceTest {
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> list = new ArrayList<>();
-        for (String dir : List.of("/conformance/optim-traces/", "/conformance/extra/")) {
-            JsonNode cases = new ObjectMapper().readTree(resource(dir + "cases.json"));
+        for (String dir : List.of("conformance/optim-traces/", "conformance/extra/")) {
+            JsonNode cases = new ObjectMapper().readTree(ReferenceTraces.open(dir + "cases.json"));
             for (JsonNode c : cases) {
                 List<String> args = new ArrayList<>();
                 args.add("trace");
@@ -55,9 +54,8 @@ class TraceConformanceTest {
         CliRunner.Result result = CliRunner.run("trace", "--function", "quadratic", "--start", "4.0,-2.0",
             "--optimizer", "momentum", "--lr", "0.05", "--momentum", "0.9", "--form", "pytorch", "--steps", "150",
             "--dtype", "float64");
-        List<double[]> actual = parse(result.out());
-        List<double[]> expected = parse(new String(resource("/conformance/optim-traces/momentum-ema-quadratic.csv")
-            .readAllBytes(), StandardCharsets.UTF_8));
+        List<double[]> actual = ReferenceTraces.parse(result.out());
+        List<double[]> expected = ReferenceTraces.rows("conformance/optim-traces/momentum-ema-quadratic.csv");
         assertTrue(Math.abs(actual.get(10)[1] - expected.get(10)[1]) > 1e-3);
     }
 
@@ -66,8 +64,8 @@ class TraceConformanceTest {
     void traceMatchesTheReference(String name, String[] args, String expectedFile) throws IOException {
         CliRunner.Result result = CliRunner.run(args);
         assertEquals(0, result.exitCode(), () -> name + " failed: " + result.err());
-        List<double[]> actual = parse(result.out());
-        List<double[]> expected = parse(new String(resource(expectedFile).readAllBytes(), StandardCharsets.UTF_8));
+        List<double[]> actual = ReferenceTraces.parse(result.out());
+        List<double[]> expected = ReferenceTraces.rows(expectedFile);
         assertEquals(expected.size(), actual.size(), name + ": number of rows");
         String[] columns = {"step", "x", "y", "loss"};
         for (int r = 0; r < expected.size(); r++) {
@@ -82,26 +80,5 @@ class TraceConformanceTest {
         }
     }
 
-    private static List<double[]> parse(String csv) {
-        String[] lines = csv.strip().split("\\R");
-        assertEquals("step,x,y,loss", lines[0].strip(), "CSV header");
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].strip().split(",");
-            double[] row = new double[f.length];
-            for (int j = 0; j < f.length; j++) {
-                row[j] = Double.parseDouble(f[j]);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
 
-    private static InputStream resource(String path) {
-        InputStream in = TraceConformanceTest.class.getResourceAsStream(path);      // from inertia-optim's test-jar
-        if (in == null) {
-            throw new IllegalStateException("missing test resource " + path);
-        }
-        return in;
-    }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import java.util.function.Function;
 import org.inertia.core.DType;
 import org.inertia.core.Tensor;
 import org.inertia.optim.Optimizer;
+import org.inertia.optim.conformance.ReferenceTraces;
 import org.inertia.optim.trace.TestFunction;
 import org.inertia.optim.trace.Trace;
 import org.inertia.optim.trace.TracePoint;
@@ -28,7 +27,7 @@ record ReferenceTrajectory(String name, TestFunction function, double[] start, i
                            List<double[]> expected) {
 
     static ReferenceTrajectory load(String name) {
-        try (InputStream in = resource("conformance/optim-traces/cases.json")) {
+        try (InputStream in = ReferenceTraces.open("conformance/optim-traces/cases.json")) {
             for (JsonNode c : new ObjectMapper().readTree(in)) {
                 if (c.get("name").asText().equals(name)) {
                     Map<String, String> flags = new HashMap<>();
@@ -40,7 +39,8 @@ record ReferenceTrajectory(String name, TestFunction function, double[] start, i
                     return new ReferenceTrajectory(name,
                             TestFunction.valueOf(flags.get("function").toUpperCase(Locale.ROOT)),
                             new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])},
-                            Integer.parseInt(flags.get("steps")), flags, rows(c.get("expected").asText()));
+                            Integer.parseInt(flags.get("steps")), flags,
+                            ReferenceTraces.rows("conformance/optim-traces/" + c.get("expected").asText()));
                 }
             }
         } catch (IOException e) {
@@ -70,26 +70,5 @@ record ReferenceTrajectory(String name, TestFunction function, double[] start, i
                 }
             }
         }
-    }
-
-    private static List<double[]> rows(String file) throws IOException {
-        try (InputStream in = resource("conformance/optim-traces/" + file)) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\R");
-            List<double[]> rows = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                String[] f = lines[i].split(",");
-                rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3])});
-            }
-            return rows;
-        }
-    }
-
-    private static InputStream resource(String path) throws IOException {
-        InputStream in = ReferenceTrajectory.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException(path + " is not on the test class path (optim's test-jar)");
-        }
-        return in;
     }
 }

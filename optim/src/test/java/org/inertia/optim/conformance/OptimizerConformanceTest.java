@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +55,7 @@ class OptimizerConformanceTest {
         List<Arguments> list = new ArrayList<>();
         for (boolean fast : new boolean[] {true, false}) {
             for (String dir : List.of("conformance/optim-traces/", "conformance/extra/")) {
-                for (JsonNode c : new ObjectMapper().readTree(resource(dir + "cases.json"))) {
+                for (JsonNode c : new ObjectMapper().readTree(ReferenceTraces.open(dir + "cases.json"))) {
                     List<String> args = new ArrayList<>();
                     c.get("args").forEach(a -> args.add(a.asText()));
                     list.add(Arguments.of(c.get("name").asText() + (fast ? "" : " [reference]"), fast, args,
@@ -72,7 +70,7 @@ class OptimizerConformanceTest {
     @MethodSource("cases")
     void followsTheReferenceTrajectory(String name, boolean fast, List<String> args, String expectedFile)
             throws IOException {
-        List<double[]> expected = parse(new String(resource(expectedFile).readAllBytes(), StandardCharsets.UTF_8));
+        List<double[]> expected = ReferenceTraces.rows(expectedFile);
         FastPaths.run(fast, () -> {
             List<TracePoint> actual = run(options(args));
             assertEquals(expected.size(), actual.size(), name + ": number of points");
@@ -95,8 +93,7 @@ class OptimizerConformanceTest {
     void aWrongConfigurationDoesNotConform() throws IOException {
         Map<String, String> ema = options(List.of("--function", "quadratic", "--start", "4.0,-2.0", "--optimizer",
                 "momentum", "--lr", "0.05", "--momentum", "0.9", "--form", "pytorch", "--steps", "150"));
-        List<double[]> expected = parse(new String(resource("conformance/optim-traces/momentum-ema-quadratic.csv")
-                .readAllBytes(), StandardCharsets.UTF_8));
+        List<double[]> expected = ReferenceTraces.rows("conformance/optim-traces/momentum-ema-quadratic.csv");
         assertTrue(Math.abs(run(ema).get(10).x() - expected.get(10)[1]) > 1e-3);
     }
 
@@ -161,26 +158,5 @@ class OptimizerConformanceTest {
         return o.getOrDefault(flag, otherwise).replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
-    private static List<double[]> parse(String csv) {
-        String[] lines = csv.strip().split("\\R");
-        assertEquals("step,x,y,loss", lines[0].strip(), "CSV header");
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].strip().split(",");
-            double[] row = new double[f.length];
-            for (int j = 0; j < f.length; j++) {
-                row[j] = Double.parseDouble(f[j]);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
 
-    private static InputStream resource(String path) {
-        InputStream in = OptimizerConformanceTest.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("missing test resource " + path);
-        }
-        return in;
-    }
 }
