@@ -3,7 +3,7 @@
 
 A step is what Inertia's bench times: take the next batch, zero the gradients, forward, cross-entropy,
 backward, optimizer step. `--warmup` untimed steps first, then `--steps` timed ones; the median step
-time gives samples_per_second. Data: the MNIST copy bundled with the examples (read here with gzip and
+time gives samples_per_second. Data: the MNIST copy bundled in inertia-datasets (read here with gzip and
 the standard library, normalised with mean 0.1307 / std 0.3081, reshuffled every epoch).
 
 Needs Debian's python3-torch (PyTorch 1.13 CPU); Inertia itself never needs Python. Run it with the
@@ -22,8 +22,8 @@ import time
 import torch
 from torch import nn
 
-MNIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "src", "main", "resources",
-                     "org", "inertia", "examples", "mnist")
+MNIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "datasets", "src", "main", "resources",
+                     "org", "inertia", "datasets", "mnist")
 
 
 def read_idx(path, magic):
