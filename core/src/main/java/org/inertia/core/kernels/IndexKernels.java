@@ -4,7 +4,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Index ops as one native call each: one-hot rows, gathering rows and adding rows back (scatter-add). */
+/**
+ * Index ops as one native call each (one-hot rows, gathering rows and adding rows back), and counting
+ * right predictions as one Java loop over small logits.
+ */
 public final class IndexKernels {
     private IndexKernels() {
     }
@@ -33,5 +36,35 @@ public final class IndexKernels {
         // libnd4j scatter_add: inputs (ref, indices, updates), writes into ref.
         Native.exec("scatter_add", Native.in(full, indices, g), Native.out(full), Native.ints());
         return full;
+    }
+
+    /**
+     * How many rows of {@code logits} [N, C] (float32, dense, small enough for {@link SmallArrays#fit})
+     * have their first maximum at {@code labels[i]} (int64): argmax, compare and sum in one loop instead of
+     * three ND4J ops, since a training step counts them on every slice.
+     */
+    public static long argmaxMatches(INDArray logits, INDArray labels) {
+        int rows = (int) logits.size(0);
+        int cols = (int) logits.size(1);
+        float[] v = SmallArrays.read(logits, 0);
+        long[] y = SmallArrays.longs(labels);
+        long hits = 0;
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            int best = 0;
+            for (int c = 1; c < cols; c++) {
+                if (v[base + c] > v[base + best]) {
+                    best = c;
+                }
+            }
+            hits += best == y[r] ? 1 : 0;
+        }
+        return hits;
+    }
+
+    /** Whether {@link #argmaxMatches} applies: dense float32 [N, C] logits that fit, and N labels. */
+    public static boolean canCountMatches(INDArray logits, INDArray labels) {
+        return logits.rank() == 2 && logits.dataType() == DataType.FLOAT && SmallArrays.fit(logits)
+                && labels.length() == logits.size(0);
     }
 }

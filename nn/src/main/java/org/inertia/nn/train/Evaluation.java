@@ -1,7 +1,9 @@
 package org.inertia.nn.train;
 
+import org.inertia.core.FastPaths;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
+import org.inertia.core.kernels.IndexKernels;
 import org.inertia.nn.Module;
 import org.inertia.nn.data.Batch;
 import org.inertia.nn.data.DataLoader;
@@ -14,6 +16,9 @@ public final class Evaluation {
 
     /** How many rows of {@code logits} {@code [N, C]} have their maximum at the label: {@code argmax(1) == labels}. */
     public static long correct(Tensor logits, Tensor labels) {
+        if (FastPaths.enabled() && IndexKernels.canCountMatches(logits.data(), labels.data())) {
+            return IndexKernels.argmaxMatches(logits.data(), labels.data());
+        }
         return (long) logits.argmax(1).eq(labels.reshape(-1)).sum().item();
     }
 
