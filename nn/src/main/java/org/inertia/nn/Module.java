@@ -214,6 +214,15 @@ public abstract class Module {
         return !randomSources.isEmpty();
     }
 
+    /**
+     * Whether this module's random draws are the same for each example whether a batch runs whole or
+     * split into row slices on several threads: it draws through {@link BatchSlice} when one is current.
+     * Models whose random layers all do can be trained data-parallel. Default: false.
+     */
+    public boolean drawsSliceInvariant() {
+        return false;
+    }
+
     /** Direct children by name. */
     public final Map<String, Module> children() {
         registerFields();

@@ -45,8 +45,8 @@ public final class InfoCommand implements Callable<Integer> {
                 + ThreadsAfterWarmup.PROPERTY + ")"));
         out.printf(Locale.ROOT, format, "training threads", !FastPaths.enabled() ? "1 (reference mode: no data-parallel slicing)"
                 : "1".equals(shards.strip()) ? "1 (" + DataParallel.PROPERTY + " not set)"
-                : shards + ": batches split across them, one OpenMP thread each, where the model has no batch norm or "
-                + "dropout (" + DataParallel.PROPERTY + ")");
+                : shards + ": batches split across them, one OpenMP thread each, where the model has no batch norm and "
+                + "is not dense layers only (" + DataParallel.PROPERTY + ")");
         out.printf(Locale.ROOT, format, "JIT", JitPolicy.describe());
         out.printf(Locale.ROOT, format, "ops", FastPaths.enabled()
                 ? "fast kernels where they exist (-Dinertia.reference=true runs every op's readable form)"

@@ -49,6 +49,11 @@ import org.inertia.optim.schedule.Scheduler;
  * </pre>
  */
 final class TrainingRun {
+    /**
+     * Rows per evaluation batch: enough to spread per-op costs, few enough that evaluating the convnet
+     * needs no more memory than training it (docs/performance.md, "The whole job").
+     */
+    private static final int TEST_BATCH = 200;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What a run produced. */
@@ -123,7 +128,7 @@ final class TrainingRun {
         Sequential model = modelKind.build(true);
         Optimizer optimizer = flags.buildForExamples(kind, model.parameters());
         DataLoader trainLoader = new DataLoader(train, t.batchSize, true, t.seed, false, 2);
-        DataLoader testLoader = new DataLoader(test, 500, false, 0, false, 2);
+        DataLoader testLoader = new DataLoader(test, TEST_BATCH, false, 0, false, 2);
         Scheduler scheduler = scheduler(t, optimizer, (long) t.epochs * trainLoader.batchesPerEpoch());
 
         Map<String, Object> config = new LinkedHashMap<>();

@@ -246,7 +246,7 @@ public final class Trainer {
             scheduler.step();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        EvalResult eval = test == null ? null : evaluate(test);
+        EvalResult eval = test == null ? null : Evaluation.evaluate(model, test, loss, step);   // on the step's threads
         return new EpochResult(state.epoch, state.step, lossSum / seen, (double) correct / seen,
                 eval == null ? Double.NaN : eval.loss(), eval == null ? Double.NaN : eval.accuracy(),
                 optimizer.paramGroups().get(0).lr(), optimizer.paramGroups().get(0).options().hasMomentum()

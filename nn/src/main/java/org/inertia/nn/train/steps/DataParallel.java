@@ -2,6 +2,7 @@ package org.inertia.nn.train.steps;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,14 +10,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.ToLongBiFunction;
 import org.inertia.core.FastPaths;
 import org.inertia.core.GradSink;
 import org.inertia.core.MemoryScope;
+import org.inertia.core.Rng;
 import org.inertia.core.kernels.OpenMp;
 import org.inertia.core.Tensor;
+import org.inertia.nn.BatchSlice;
 import org.inertia.nn.Module;
 import org.inertia.nn.Parameter;
+import org.inertia.nn.layers.Linear;
 import org.inertia.nn.loss.Loss;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -38,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * cores. Each slice's loss is weighted by its share of the batch, which assumes the loss averages over
  * the batch (the default reduction of every Inertia loss). Only models whose training-mode forward
  * treats examples independently qualify ({@link #supports}): batch normalisation would see smaller
- * batches, and dropout (with p &gt; 0) would draw from one random source on several threads.
+ * batches. Dropout qualifies: each slice draws the masks the whole batch would have drawn and keeps its
+ * rows ({@link BatchSlice}), so a model with dropout trains the same on any number of threads.
  *
  * <p>While open, the thread that opened it keeps a one-thread OpenMP team for everything it runs, the
  * optimizer step included: a second OpenMP thread would have to be woken for every op, and on a small
@@ -58,6 +64,7 @@ public final class DataParallel implements TrainingStep {
     private final int shards;
     private final ExecutorService workers;
     private final GradSink[] sinks;
+    private final List<Map<Rng, Rng>> streams;      // per slice: copies of the model's random sources
     private final Thread owner = Thread.currentThread();
     private final int ownerTeam;
 
@@ -78,6 +85,14 @@ public final class DataParallel implements TrainingStep {
         this.shards = FastPaths.enabled() ? shards : 1;
         this.sinks = new GradSink[this.shards];
         Arrays.setAll(sinks, i -> new GradSink());
+        this.streams = new ArrayList<>();
+        for (int k = 0; k < this.shards; k++) {
+            Map<Rng, Rng> copies = new IdentityHashMap<>();
+            if (k > 0) {                         // the first slice draws from the sources themselves
+                model.namedRandomSources().values().forEach(r -> copies.put(r, new Rng(r.seed())));
+            }
+            streams.add(copies);
+        }
         this.workers = this.shards == 1 ? null : Executors.newFixedThreadPool(this.shards - 1, r -> {
             Thread t = new Thread(() -> {
                 OpenMp.setThreads(1);
@@ -103,11 +118,33 @@ public final class DataParallel implements TrainingStep {
             throw new IllegalArgumentException(PROPERTY + " must be >= 1, got " + shards);
         }
         if (shards > 1 && !supports(model)) {
-            LOG.info("batches run on one thread: the model has batch statistics or random layers, which data-parallel "
-                    + "slices would change");
+            LOG.info("batches run on one thread: the model has batch statistics, which data-parallel slices would "
+                    + "change");
+            return 1;
+        }
+        if (shards > 1 && onlyDenseLayers(model)) {
+            LOG.info("batches run whole: a model of dense layers spends its time in matrix products, which already "
+                    + "use every core");
             return 1;
         }
         return shards;
+    }
+
+    /**
+     * Whether every layer with parameters is {@link Linear}: such a model's time is in large matrix
+     * products, which the BLAS spreads across cores better than slices would (docs/performance.md,
+     * "The whole job").
+     */
+    static boolean onlyDenseLayers(Module model) {
+        boolean any = false;
+        for (Module m : model.namedModules().values()) {
+            boolean own = m.children().isEmpty() && !m.parameters().isEmpty();
+            if (own && !(m instanceof Linear)) {
+                return false;
+            }
+            any |= own;
+        }
+        return any;
     }
 
     /**
@@ -119,24 +156,26 @@ public final class DataParallel implements TrainingStep {
     public static void requireSupported(Module model, int shards, String who, String fix) {
         if (shards > 1 && !supports(model)) {
             throw new IllegalArgumentException(who + ": splitting batches across " + shards + " threads needs a model "
-                    + "without batch statistics or random layers, which would see slices instead of whole batches; "
-                    + "this one has buffers " + model.namedBuffers().keySet() + " and random layers "
-                    + randomLayers(model) + ". Use " + fix);
+                    + "without batch statistics (which would see slices instead of whole batches) and whose random "
+                    + "layers draw the same for any split; this one has buffers " + model.namedBuffers().keySet()
+                    + " and split-dependent random layers " + splitDependentLayers(model) + ". Use " + fix);
         }
     }
 
     /**
      * Whether a model's training-mode forward treats examples independently: no buffers (batch norm),
-     * no layer that draws random numbers (dropout with p &gt; 0).
+     * and every layer that draws random numbers draws the same for any split of the batch
+     * ({@link Module#drawsSliceInvariant()}, as dropout does).
      */
     public static boolean supports(Module model) {
-        return model.namedBuffers().isEmpty() && randomLayers(model).isEmpty();
+        return model.namedBuffers().isEmpty() && splitDependentLayers(model).isEmpty();
     }
 
-    /** The names of the layers whose training-mode forward draws random numbers. */
-    private static List<String> randomLayers(Module model) {
+    /** The names of the layers whose training-mode draws would change if the batch were split. */
+    private static List<String> splitDependentLayers(Module model) {
         return model.namedModules().entrySet().stream()
-                .filter(e -> e.getValue().drawsRandomNumbers()).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().drawsRandomNumbers() && !e.getValue().drawsSliceInvariant())
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The number of threads each batch is split across. */
@@ -169,9 +208,12 @@ public final class DataParallel implements TrainingStep {
             long lo = n * k / used;
             long hi = n * (k + 1) / used;
             GradSink sink = sinks[k];           // each slice collects its gradients apart until all succeed
+            streams.get(k).forEach((source, copy) -> copy.restore(source.state()));   // before slice 0 draws
+            BatchSlice part = new BatchSlice(lo, hi, n, streams.get(k));
             others.add(workers.submit(() -> {
                 try (MemoryScope scope = MemoryScope.enter(); GradSink.Open open = sink.open()) {
-                    return slice(rows(inputs, lo, hi), rows(labels, lo, hi), (double) (hi - lo) / n);
+                    return BatchSlice.run(part, () -> slice(rows(inputs, lo, hi), rows(labels, lo, hi),
+                            (double) (hi - lo) / n));
                 }
             }));
         }
@@ -183,7 +225,8 @@ public final class DataParallel implements TrainingStep {
         boolean fresh = parameters.stream().allMatch(p -> p.grad() == null);
         try (GradSink.Open open = fresh ? null : sinks[0].open()) {
             long hi = n / used;
-            Result mine = slice(rows(inputs, 0, hi), rows(labels, 0, hi), (double) hi / n);
+            Result mine = BatchSlice.run(new BatchSlice(0, hi, n, streams.get(0)),
+                    () -> slice(rows(inputs, 0, hi), rows(labels, 0, hi), (double) hi / n));
             lossSum += mine.loss();
             correct += mine.correct();
         } catch (RuntimeException | Error e) {
@@ -220,6 +263,49 @@ public final class DataParallel implements TrainingStep {
             sink.addToLeaves();
         }
         return new Result(lossSum, correct);
+    }
+
+    @Override
+    public <R> List<R> inSlices(Tensor inputs, Tensor targets, BiFunction<Tensor, Tensor, R> work) {
+        Objects.requireNonNull(work, "work");
+        long n = inputs.size(0);
+        if (targets.size(0) != n) {
+            throw new IllegalArgumentException("DataParallel: " + n + " inputs but " + targets.size(0) + " targets");
+        }
+        int used = (int) Math.min(shards, n);
+        List<Future<R>> others = new ArrayList<>(used - 1);
+        for (int k = 1; k < used; k++) {
+            long lo = n * k / used;
+            long hi = n * (k + 1) / used;
+            others.add(workers.submit(() -> {
+                try (MemoryScope scope = MemoryScope.enter()) {
+                    return work.apply(rows(inputs, lo, hi), rows(targets, lo, hi));
+                }
+            }));
+        }
+        List<R> results = new ArrayList<>(used);
+        RuntimeException failure = null;
+        try (MemoryScope scope = MemoryScope.enter()) {
+            long hi = n / used;
+            results.add(used == 1 ? work.apply(inputs, targets) : work.apply(rows(inputs, 0, hi), rows(targets, 0, hi)));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<R> f : others) {            // wait for every slice, even after a failure: they share the model
+            try {
+                results.add(f.get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException("DataParallel: a slice of the batch failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("DataParallel: interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
     }
 
     /** Forward, loss (weighted by the slice's share of the batch) and backward on the calling thread. */

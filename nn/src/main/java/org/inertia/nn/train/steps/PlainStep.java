@@ -1,7 +1,10 @@
 package org.inertia.nn.train.steps;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.ToLongBiFunction;
+import org.inertia.core.MemoryScope;
 import org.inertia.core.Tensor;
 import org.inertia.nn.Module;
 import org.inertia.nn.loss.Loss;
@@ -25,5 +28,12 @@ public final class PlainStep implements TrainingStep {
         Tensor l = loss.forward(outputs, targets);
         l.backward();
         return new Result(l.item(), correct == null ? 0 : correct.applyAsLong(outputs, targets));
+    }
+
+    @Override
+    public <R> List<R> inSlices(Tensor inputs, Tensor targets, BiFunction<Tensor, Tensor, R> work) {
+        try (MemoryScope scope = MemoryScope.enter()) {
+            return List.of(work.apply(inputs, targets));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.inertia.nn.train.steps;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.ToLongBiFunction;
 import org.inertia.core.FastPaths;
 import org.inertia.core.Tensor;
@@ -18,6 +20,14 @@ public interface TrainingStep extends AutoCloseable {
 
     /** Forward, loss and backward of one batch; the gradients are added into the parameters'. */
     Result forwardBackward(Tensor inputs, Tensor targets);
+
+    /**
+     * Runs {@code work} over a batch as this step splits it: once on the whole batch for a plain step, once
+     * per slice, concurrently, for a data-parallel one; the results in row order. Each call runs in its own
+     * memory scope on its own thread, so a result must not hold tensors. For forward-only passes over many
+     * batches, such as evaluation.
+     */
+    <R> List<R> inSlices(Tensor inputs, Tensor targets, BiFunction<Tensor, Tensor, R> work);
 
     /** Releases threads the step holds; nothing for a plain step. */
     @Override

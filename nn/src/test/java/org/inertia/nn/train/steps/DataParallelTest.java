@@ -12,12 +12,19 @@ import org.inertia.core.MemoryScope;
 import org.inertia.core.kernels.OpenMp;
 import org.inertia.core.Rng;
 import org.inertia.core.Tensor;
+import org.inertia.nn.Module;
 import org.inertia.nn.Parameter;
 import org.inertia.nn.Sequential;
+import org.inertia.nn.layers.BatchNorm1d;
+import org.inertia.nn.layers.Conv2d;
 import org.inertia.nn.layers.Dropout;
+import org.inertia.nn.layers.Flatten;
 import org.inertia.nn.layers.Linear;
 import org.inertia.nn.layers.ReLU;
 import org.inertia.nn.loss.CrossEntropyLoss;
+import org.inertia.nn.data.DataLoader;
+import org.inertia.nn.data.TensorDataset;
+import org.inertia.nn.train.EvalResult;
 import org.inertia.nn.train.Evaluation;
 import org.inertia.optim.Optimizer;
 import org.inertia.optim.SGD;
@@ -93,6 +100,38 @@ class DataParallelTest {
                     assertArrayEquals(expected[p], got[p], 1e-12, "parameter " + p + " with " + shards + " shards");
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void evaluationInSlicesMatchesTheWholeBatches(int shards) {
+        Sequential model = mlp(21);
+        DataLoader loader = new DataLoader(new TensorDataset(inputs(37, 22), labels(37, 23), 3), 10, false, 0);
+        EvalResult whole = Evaluation.evaluate(model, loader, LOSS);
+        EvalResult sliced;
+        try (DataParallel split = new DataParallel(model, LOSS, shards, null)) {
+            sliced = Evaluation.evaluate(model, loader, LOSS, split);
+        }
+        assertEquals(whole.loss(), sliced.loss(), 1e-12);
+        assertEquals(whole.accuracy(), sliced.accuracy());
+        assertArrayEquals(whole.confusion(), sliced.confusion());
+        assertTrue(model.isTraining(), "the model's mode is restored");
+    }
+
+    @Test
+    void aFailingSliceOfAnyWorkFailsTheCallWithItsOwnException() {
+        Sequential model = mlp(24);
+        try (DataParallel split = new DataParallel(model, LOSS, 2, null)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> split.inSlices(inputs(6, 25),
+                labels(6, 26), (x, y) -> {
+                    if (Thread.currentThread().getName().equals("inertia-shard")) {
+                        throw new IllegalStateException("slice on the worker failed");
+                    }
+                    return x.size(0);
+                }));
+            assertEquals("slice on the worker failed", e.getMessage());
+            assertEquals(java.util.List.of(3L, 3L), split.inSlices(inputs(6, 25), labels(6, 26), (x, y) -> x.size(0)));
         }
     }
 
@@ -173,22 +212,66 @@ class DataParallelTest {
         }
     }
 
+    /** A layer that draws from its own source on whatever thread runs it: its draws depend on the split. */
+    private static final class Noise extends Module {
+        private final Rng rng = registerRandomSource("rng", new Rng(3));
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return x.add(Tensor.wrap(rng.normal(x.dtype(), 0, 1, x.shape())));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void dropoutDrawsTheWholeBatchsMasksInEverySplit(int shards) {
+        Sequential[] models = new Sequential[2];
+        double[][][] got = new double[2][][];
+        TrainingStep.Result[] results = new TrainingStep.Result[2];
+        Tensor x = inputs(11, 12);
+        Tensor y = labels(11, 13);
+        for (int run = 0; run < 2; run++) {
+            models[run] = new Sequential(
+                new Linear(Linear.options(5, 8).dtype(DType.FLOAT64).rng(new Rng(1))), new ReLU(),
+                new Dropout(0.5, new Rng(2)),
+                new Linear(Linear.options(8, 3).dtype(DType.FLOAT64).rng(new Rng(3))), new Dropout(0.25, new Rng(4)));
+            try (DataParallel step = new DataParallel(models[run], LOSS, run == 0 ? 1 : shards, Evaluation::correct)) {
+                for (int repeat = 0; repeat < 3; repeat++) {        // new masks each step, the same on both sides
+                    results[run] = step(step, models[run], x, y);
+                }
+            }
+            got[run] = grads(models[run]);
+        }
+        assertEquals(results[0].loss(), results[1].loss(), 1e-12);
+        assertEquals(results[0].correct(), results[1].correct());
+        for (int p = 0; p < got[0].length; p++) {
+            assertArrayEquals(got[0][p], got[1][p], 1e-12, "parameter " + p + " with " + shards + " shards");
+        }
+        // The layers' own streams end where the whole-batch steps left them: checkpoints and resumes agree.
+        assertEquals(models[0].namedRandomSources().get("2.rng").state(), models[1].namedRandomSources().get("2.rng").state());
+        assertEquals(models[0].namedRandomSources().get("4.rng").state(), models[1].namedRandomSources().get("4.rng").state());
+    }
+
     @Test
-    void modelsWithRandomOrBatchLayersAreRefusedOrRunOnOneThread() {
-        Sequential withDropout = new Sequential(new Linear(Linear.options(5, 3).rng(new Rng(1))),
-            new Dropout(0.5, new Rng(2)));
+    void modelsWithBatchStatisticsOrSplitDependentDrawsAreRefusedOrRunWhole() {
+        Sequential withNoise = new Sequential(new Linear(Linear.options(5, 3).rng(new Rng(1))), new Noise());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> new DataParallel(withDropout, LOSS, 2, null));
+            () -> new DataParallel(withNoise, LOSS, 2, null));
         assertTrue(e.getMessage().contains("random layers [1]") && e.getMessage().contains("shards = 1"), e.getMessage());
-        // Dropout with p = 0 is the identity: it keeps its random source (for checkpoints) but draws nothing.
+        Sequential withBatchNorm = new Sequential(new Linear(Linear.options(5, 3).rng(new Rng(1))), new BatchNorm1d(3));
+        e = assertThrows(IllegalArgumentException.class, () -> new DataParallel(withBatchNorm, LOSS, 2, null));
+        assertTrue(e.getMessage().contains("batch statistics") && e.getMessage().contains("1.running_mean"),
+            e.getMessage());
         assertTrue(DataParallel.supports(new Sequential(new Linear(Linear.options(5, 3).rng(new Rng(1))),
-            new Dropout(0, new Rng(2)))));
+            new Dropout(0.5, new Rng(2)))));
+        Sequential convolutional = new Sequential(new Conv2d(1, 2, 3), new Flatten(), new Linear(8, 3));
 
         String before = System.getProperty(DataParallel.PROPERTY);
         try {
             System.setProperty(DataParallel.PROPERTY, "2");
-            assertEquals(1, DataParallel.shardsFor(withDropout));
-            assertEquals(2, DataParallel.shardsFor(mlp(1)));
+            assertEquals(1, DataParallel.shardsFor(withBatchNorm));
+            assertEquals(1, DataParallel.shardsFor(mlp(1)));            // dense layers only: the BLAS has the cores
+            assertEquals(2, DataParallel.shardsFor(convolutional));
             System.setProperty(DataParallel.PROPERTY, "two");
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> DataParallel.shardsFor(mlp(1)));
             assertTrue(bad.getMessage().contains(DataParallel.PROPERTY) && bad.getMessage().contains("'two'"),
