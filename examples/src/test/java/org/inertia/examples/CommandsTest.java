@@ -177,6 +177,28 @@ class CommandsTest {
     }
 
     @Test
+    void benchTrainTimesTheTrainCommandsWholeJobAndLeavesNoRunBehind() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before;
+        try (var s = Files.list(tmp)) {
+            before = s.filter(p -> p.getFileName().toString().startsWith("inertia-bench-train")).count();
+        }
+        CliRunner.Result r = CliRunner.run("bench", "--workload", "train", "--model", "mlp");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode line = JSON.readTree(r.out().strip());
+        assertEquals("train", line.get("workload").asText());
+        assertEquals("mlp", line.get("model").asText());
+        assertEquals(60000, line.get("train_samples").asLong());
+        double epochSeconds = line.get("epoch_seconds").get(0).asDouble();
+        assertTrue(line.get("seconds").asDouble() > epochSeconds, "the whole job includes more than the steps: " + line);
+        assertEquals(60000 / line.get("seconds").asDouble(), line.get("samples_per_second").asDouble(), 1e-6);
+        assertTrue(line.get("test_accuracy").asDouble() > 0.9, line.toString());
+        try (var s = Files.list(tmp)) {
+            assertEquals(before, s.filter(p -> p.getFileName().toString().startsWith("inertia-bench-train")).count());
+        }
+    }
+
+    @Test
     void infoDescribesTheBackend() {
         CliRunner.Result r = CliRunner.run("info");
         assertEquals(0, r.exitCode(), r.err());
@@ -207,7 +229,11 @@ class CommandsTest {
                 "/nonexistent/dir"}, "no CIFAR-10 in"),
             Arguments.of(new String[] {"compare", "--optimizers", "sgd,sgd"}, "lists sgd twice"),
             Arguments.of(new String[] {"compare", "--target-accuracy", "2"}, "--target-accuracy"),
-            Arguments.of(new String[] {"bench", "--workload", "resnet"}, "mlp, lenet5, convnet"),
+            Arguments.of(new String[] {"bench", "--workload", "resnet"}, "mlp, lenet5, convnet, train"),
+            Arguments.of(new String[] {"bench", "--workload", "train", "--steps", "5"}, "give --epochs, not --steps"),
+            Arguments.of(new String[] {"bench", "--workload", "train", "--epochs", "0"}, "--epochs must be in [1, 1000]"),
+            Arguments.of(new String[] {"bench", "--workload", "train", "--model", "resnet"}, "Invalid value for --model"),
+            Arguments.of(new String[] {"bench", "--workload", "mlp", "--epochs", "2"}, "apply to --workload train only"),
             Arguments.of(new String[] {"bench", "--workload", "mlp", "--steps", "0"}, "--steps"),
             Arguments.of(new String[] {"evaluate", "--weights", "/nonexistent.safetensors"}, "no such file"),
             Arguments.of(new String[] {"download", "imagenet"}, "mnist, fashion-mnist, cifar10"),

@@ -39,15 +39,14 @@ class LauncherTest {
     void splitsBatchesAcrossTheCoresEvenWhenTheUserSetsOpenMpThreads() throws Exception {
         String line = launch(Map.of("OMP_NUM_THREADS", "1"));
         assertTrue(line.contains("-Dinertia.dataParallel=" + cores), line);
-        assertFalse(line.contains("-Dinertia.threadsAfterWarmup"), "the user's OpenMP threads are kept: " + line);
+        assertTrue(line.contains("OMP_NUM_THREADS=1"), "the user's OpenMP threads are kept: " + line);
     }
 
     @Test
-    void withoutSettingsStartsOpenMpOneCoreShortAndSwitchesLater() throws Exception {
+    void withoutSettingsLeavesOpenMpEveryCore() throws Exception {
         String line = launch(Map.of());
         assertTrue(line.contains("-Dinertia.dataParallel=" + cores), line);
-        assertTrue(line.contains("-Dinertia.threadsAfterWarmup=" + cores), line);
-        assertTrue(line.contains("OMP_NUM_THREADS=" + (cores - 1)), line);
+        assertTrue(line.startsWith("OMP_NUM_THREADS= "), "libnd4j's default team, one thread per core: " + line);
     }
 
     /** Runs a copy of the launcher beside a dummy jar, with a stand-in java; returns its argument line. */

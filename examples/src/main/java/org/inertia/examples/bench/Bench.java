@@ -10,7 +10,6 @@ import org.inertia.nn.data.Mnist;
 import org.inertia.nn.data.Split;
 import org.inertia.nn.loss.CrossEntropyLoss;
 import org.inertia.nn.train.steps.DataParallel;
-import org.inertia.nn.train.steps.ThreadsAfterWarmup;
 import org.inertia.nn.train.steps.TrainingStep;
 import org.inertia.optim.Optimizer;
 
@@ -18,8 +17,7 @@ import org.inertia.optim.Optimizer;
  * Training throughput on MNIST for a fixed workload: {@code warmup} untimed steps, then
  * {@code steps} timed ones (each: next batch, zero-grad, forward, loss, backward, step). Batches come
  * from the same prefetching loader training uses, and as in training each batch is split across
- * threads where the model allows ({@link DataParallel}), or else the OpenMP team grows to every core at
- * the first epoch boundary after the JIT has compiled the step ({@link ThreadsAfterWarmup}).
+ * threads where the model allows ({@link DataParallel}), or else runs whole on an OpenMP team of every core.
  */
 public final class Bench {
     private Bench() {
@@ -37,20 +35,17 @@ public final class Bench {
         DataLoader loader = new DataLoader(data, w.batchSize(), true, seed, true, 2);
         DataLoader.BatchIterator batches = loader.iterator();
         int shards = DataParallel.shardsFor(model);
-        ThreadsAfterWarmup threads = shards > 1 ? ThreadsAfterWarmup.off() : ThreadsAfterWarmup.fromSystemProperty();
         long[] nanos = new long[steps];
         try (TrainingStep step = TrainingStep.of(model, loss, shards, null)) {
             for (int i = 0; i < warmup + steps; i++) {
                 long start = System.nanoTime();
                 if (!batches.hasNext()) {
-                    threads.switchIfSettled(loader);
                     batches = loader.iterator();
                 }
                 Batch b = batches.next();           // its step ends when the loop takes the next batch
                 optimizer.zeroGrad();
                 step.forwardBackward(b.inputs(), b.labels());
                 optimizer.step();
-                threads.afterStep();
                 if (i >= warmup) {
                     nanos[i - warmup] = System.nanoTime() - start;
                 }

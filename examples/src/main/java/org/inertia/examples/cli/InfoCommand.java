@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.inertia.core.FastPaths;
 import org.inertia.nn.train.steps.DataParallel;
-import org.inertia.nn.train.steps.ThreadsAfterWarmup;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,12 +36,8 @@ public final class InfoCommand implements Callable<Integer> {
                 + (onednn ? "; float GEMM and convolutions run in oneDNN, which picks its kernels for this CPU" : ""));
         int ompThreads = Integer.parseInt(String.valueOf(env.get("omp.threads")));
         int cores = Runtime.getRuntime().availableProcessors();
-        String afterWarmup = System.getProperty(ThreadsAfterWarmup.PROPERTY, "0");
         String shards = System.getProperty(DataParallel.PROPERTY, "1");
-        out.printf(Locale.ROOT, format, "OpenMP threads", ompThreads + ("0".equals(afterWarmup) ? ""
-                : ", " + afterWarmup + " once the JIT has compiled the training step"
-                + ("1".equals(shards.strip()) ? "" : " of a model trained on one thread") + " ("
-                + ThreadsAfterWarmup.PROPERTY + ")"));
+        out.printf(Locale.ROOT, format, "OpenMP threads", String.valueOf(ompThreads));
         out.printf(Locale.ROOT, format, "training threads", !FastPaths.enabled() ? "1 (reference mode: no data-parallel slicing)"
                 : "1".equals(shards.strip()) ? "1 (" + DataParallel.PROPERTY + " not set)"
                 : shards + ": batches split across them, one OpenMP thread each, where the model has no batch norm and "

@@ -58,12 +58,12 @@ final class SpeedCheck {
     }
 
     /**
-     * OpenMP threads for {@code cores} cores: one fewer, at least one. The JVM's JIT compiler, garbage
-     * collector and Inertia's data loader need a core as well; a team that takes every core stalls at its
-     * barriers whenever one of them runs (docs/performance.md, "Threads and BLAS").
+     * OpenMP threads for {@code cores} cores: all of them. Data-parallel training gives each of its threads
+     * a one-thread team anyway; a model trained whole needs every core for its matrix products more than
+     * the JIT needs one for its first seconds (docs/performance.md, "The whole job").
      */
     static int recommendedThreads(int cores) {
-        return Math.max(1, cores - 1);
+        return Math.max(1, cores);
     }
 
     /**
@@ -83,9 +83,8 @@ final class SpeedCheck {
         boolean wideVectors = isa.equals("AVX2") || isa.equals("AVX-512");
         int best = recommendedThreads(cores);
         if (ompThreads > best) {
-            out.add(String.format(Locale.ROOT, "%d OpenMP threads on %d cores: they wait at every barrier for cores the "
-                    + "JVM's compiler, collector and data loader also need; set OMP_NUM_THREADS=%d (the ./inertia "
-                    + "launcher's default)", ompThreads, cores, best));
+            out.add(String.format(Locale.ROOT, "%d OpenMP threads on %d cores: they wait at every barrier for cores "
+                    + "that do not exist; unset OMP_NUM_THREADS or set it to %d", ompThreads, cores, best));
         } else if (ompThreads < best) {
             out.add(String.format(Locale.ROOT, "%d OpenMP threads on %d cores: cores left idle; unset OMP_NUM_THREADS "
                     + "or set it to %d", ompThreads, cores, best));

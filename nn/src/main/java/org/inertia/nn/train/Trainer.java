@@ -12,7 +12,6 @@ import org.inertia.nn.io.Checkpoint;
 import org.inertia.nn.loss.CrossEntropyLoss;
 import org.inertia.nn.loss.Loss;
 import org.inertia.nn.train.steps.DataParallel;
-import org.inertia.nn.train.steps.ThreadsAfterWarmup;
 import org.inertia.nn.train.steps.TrainingStep;
 import org.inertia.optim.GradientClipping;
 import org.inertia.optim.GroupDiagnostics;
@@ -56,7 +55,6 @@ public final class Trainer {
     private final double clipGradNorm;
     private final int dataParallel;
     private final List<Callback> callbacks;
-    private final ThreadsAfterWarmup threadsAfterWarmup;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -66,7 +64,6 @@ public final class Trainer {
         this.interval = b.interval;
         this.clipGradNorm = b.clipGradNorm;
         this.dataParallel = b.dataParallel == 0 ? DataParallel.shardsFor(b.model) : b.dataParallel;
-        this.threadsAfterWarmup = dataParallel > 1 ? ThreadsAfterWarmup.off() : ThreadsAfterWarmup.fromSystemProperty();
         DataParallel.requireSupported(model, dataParallel, "Trainer", "dataParallel(1)");
         List<Callback> all = new ArrayList<>();
         all.add(new NonFiniteLossGuard());
@@ -182,7 +179,6 @@ public final class Trainer {
         for (int e = done + 1; e <= epochs; e++) {
             state.epoch = e;
             train.setNextEpoch(e - 1);
-            threadsAfterWarmup.switchIfSettled(train, test);
             EpochResult result = runEpoch(step, train, test, state);
             state.record(result);
             callbacks.forEach(c -> c.onEpochEnd(state, result));
@@ -226,7 +222,6 @@ public final class Trainer {
                 double value = result[0].loss();
                 long hits = result[0].correct();
                 state.step++;
-                threadsAfterWarmup.afterStep();
                 if (scheduler != null && interval == ScheduleInterval.ITERATION) {
                     scheduler.step();
                 }
