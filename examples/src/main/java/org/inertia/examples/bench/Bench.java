@@ -42,10 +42,7 @@ public final class Bench {
                 if (!batches.hasNext()) {
                     batches = loader.iterator();
                 }
-                Batch b = batches.next();           // its step ends when the loop takes the next batch
-                optimizer.zeroGrad();
-                step.forwardBackward(b.inputs(), b.labels());
-                optimizer.step();
+                trainOn(batches.next(), step, optimizer);     // the batch's memory ends when the loop takes the next
                 if (i >= warmup) {
                     nanos[i - warmup] = System.nanoTime() - start;
                 }
@@ -60,6 +57,16 @@ public final class Bench {
         return new BenchResult(w.name().toLowerCase(java.util.Locale.ROOT), w.batchSize(), steps, warmup,
                 w.batchSize() / (median / 1e3), median, percentile(sorted, 0.1) / 1e6, percentile(sorted, 0.9) / 1e6,
                 (double) w.batchSize() * steps / total);
+    }
+
+    /**
+     * One training step, in a method of its own: the JIT compiles it as a whole, as it does the Trainer's
+     * step, instead of compiling the loop above on the stack with whatever it manages to inline.
+     */
+    private static void trainOn(Batch b, TrainingStep step, Optimizer optimizer) {
+        optimizer.zeroGrad();
+        step.forwardBackward(b.inputs(), b.labels());
+        optimizer.step();
     }
 
     private static double percentile(long[] sorted, double q) {

@@ -44,9 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         if (TRAIN.equalsIgnoreCase(Choices.unquote(workload))) {
-            return trainPath(json);
+            return trainPath();
         }
         if (model != null || epochs != null) {
             throw new IllegalArgumentException("--model and --epochs apply to --workload train only; the step "
@@ -60,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup must be in [0, 1000000], got " + warmup);
         }
         BenchResult r = Bench.run(w, steps, warmup, seed);
-        spec.commandLine().getOut().println(json.writeValueAsString(r));
+        spec.commandLine().getOut().println(json().writeValueAsString(r));
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -76,7 +75,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Integer trainPath(ObjectMapper json) throws Exception {
+    private static ObjectMapper json() {
+        return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
+
+    private Integer trainPath() throws Exception {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption("--steps") || parsed.hasMatchedOption("--warmup")) {
             throw new IllegalArgumentException("--workload train runs whole epochs: give --epochs, not --steps or --warmup");
@@ -87,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         TrainPathBench.Result r = TrainPathBench.run(model, n, parsed.hasMatchedOption("--seed") ? seed : null,
                 spec.commandLine().getErr());
-        spec.commandLine().getOut().println(json.writeValueAsString(r));
+        spec.commandLine().getOut().println(json().writeValueAsString(r));
         spec.commandLine().getOut().flush();
         return 0;
     }
