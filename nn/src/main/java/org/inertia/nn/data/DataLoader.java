@@ -140,10 +140,27 @@ public final class DataLoader implements Iterable<Batch> {
 
     /** The batches of epoch {@code e}, always the same ones for the same seed. */
     public synchronized BatchIterator epoch(int e) {
+        return epoch(e, 0);
+    }
+
+    /**
+     * The batches of the next epoch from batch {@code start} on (counting from 0): what a run resumed in
+     * the middle of an epoch still has to see, exactly as an uninterrupted run sees them.
+     */
+    public synchronized BatchIterator iterator(int start) {
+        return epoch(nextEpoch++, start);
+    }
+
+    /** The batches of epoch {@code e} from batch {@code start} on. */
+    public synchronized BatchIterator epoch(int e, int start) {
+        if (start < 0 || start > batchesPerEpoch()) {
+            throw new IllegalArgumentException("DataLoader: start batch must be in [0, " + batchesPerEpoch() + "], got "
+                    + start);
+        }
         if (running != null) {
             running.close();
         }
-        running = new BatchIterator(order(e), new Rng(mix(seed, e) ^ 0x5DEECE66DL));
+        running = new BatchIterator(order(e), new Rng(mix(seed, e) ^ 0x5DEECE66DL), start);
         return running;
     }
 
@@ -181,9 +198,14 @@ public final class DataLoader implements Iterable<Batch> {
         private MemoryScope step;
         private Thread consumer;
 
-        BatchIterator(int[] order, Rng augmentation) {
+        BatchIterator(int[] order, Rng augmentation, int start) {
             this.order = order;
             this.augmentation = augmentation;
+            for (int b = 0; b < start; b++) {
+                prepare(b);             // draws the skipped batches' augmentation, so the rest draw as they would have
+            }
+            this.produced = start;
+            this.consumed = start;
             if (prefetch == 0) {
                 queue = null;
                 producer = null;
@@ -204,7 +226,7 @@ public final class DataLoader implements Iterable<Batch> {
 
         private void produce() {
             try {
-                for (int b = 0; b < batchesPerEpoch() && !closed; b++) {
+                for (int b = produced; b < batchesPerEpoch() && !closed; b++) {
                     queue.put(prepare(b));
                 }
                 queue.put(END);

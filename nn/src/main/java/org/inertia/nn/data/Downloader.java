@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.inertia.nn.io.IoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,11 +162,11 @@ public final class Downloader {
             Thread.currentThread().interrupt();
             throw new IOException("download of " + r.url() + " was interrupted", e);
         } catch (IOException e) {
-            throw new IOException("download of " + r.url() + " failed: " + e.getMessage(), e);
+            throw DownloadFailedException.network(r.url(), e);
         }
         if (response.statusCode() != 200) {
             response.body().close();
-            throw new IOException("download of " + r.url() + " failed: HTTP " + response.statusCode());
+            throw DownloadFailedException.status(r.url(), response.statusCode());
         }
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long received = 0;
@@ -177,12 +178,17 @@ public final class Downloader {
                 received += n;
             }
         } catch (IOException e) {
-            throw new IOException("download of " + r.url() + " was cut off after " + received + " bytes"
-                    + (declared >= 0 ? " of " + declared : "") + " (" + e.getMessage() + "); nothing was kept", e);
+            if (IoErrors.cause(e) != IoErrors.Cause.OTHER) {      // the disk, not the network
+                throw new IOException("cannot save the download of " + r.url() + " in " + tmp.getParent() + ": "
+                        + IoErrors.describe(e) + "; nothing was kept", e);
+            }
+            throw new DownloadFailedException(r.url(), "cut off after " + received + " bytes"
+                    + (declared >= 0 ? " of " + declared : "") + " (" + DownloadFailedException.networkCause(e,
+                    r.url().getHost()) + "); nothing was kept", e);
         }
         if (declared >= 0 && received != declared) {
-            throw new IOException("download of " + r.url() + " was cut off after " + received + " of " + declared
-                    + " bytes; nothing was kept");
+            throw new DownloadFailedException(r.url(), "cut off after " + received + " of " + declared
+                    + " bytes; nothing was kept", null);
         }
     }
 

@@ -26,6 +26,14 @@ public interface Callback {
     default void onEpochEnd(TrainingState state, EpochResult result) {
     }
 
+    /**
+     * A {@link StopRequest} stopped training after a step ({@link TrainingState#partialEpoch()} says how far
+     * into the epoch) or at an epoch's end (no partial epoch): save what must survive, e.g. a checkpoint.
+     * {@link Trainer#fit} then throws {@link TrainingStopped}.
+     */
+    default void onStop(TrainingState state) {
+    }
+
     /** After the last epoch (or an early stop). */
     default void onFitEnd(TrainingState state) {
     }

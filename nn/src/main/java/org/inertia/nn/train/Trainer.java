@@ -55,6 +55,7 @@ public final class Trainer {
     private final double clipGradNorm;
     private final int dataParallel;
     private final List<Callback> callbacks;
+    private final StopRequest stop;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -69,6 +70,7 @@ public final class Trainer {
         all.add(new NonFiniteLossGuard());
         all.addAll(b.callbacks);
         this.callbacks = List.copyOf(all);
+        this.stop = b.stop;
     }
 
     /** Starts a trainer for {@code model} and {@code optimizer} (cross-entropy loss unless set). */
@@ -86,6 +88,7 @@ public final class Trainer {
         private double clipGradNorm;
         private int dataParallel;
         private final List<Callback> callbacks = new ArrayList<>();
+        private StopRequest stop;
 
         private Builder(Module model, Optimizer optimizer) {
             this.model = Objects.requireNonNull(model, "model");
@@ -126,6 +129,17 @@ public final class Trainer {
             return this;
         }
 
+        /**
+         * Stops training when {@code stop} is requested: after the step in progress (or the epoch's end,
+         * if it comes during evaluation), the callbacks' {@link Callback#onStop} (a {@link Checkpointer}
+         * saves the exact position, mid-epoch included), then {@link #fit} throws {@link TrainingStopped}.
+         * For SIGTERM and SIGINT, pass the request to {@link SignalStop#install}.
+         */
+        public Builder stopRequest(StopRequest stop) {
+            this.stop = Objects.requireNonNull(stop, "stop");
+            return this;
+        }
+
         /** Adds callbacks, run in the order given. */
         public Builder callbacks(Callback... more) {
             callbacks.addAll(Arrays.asList(more));
@@ -145,7 +159,8 @@ public final class Trainer {
 
     /**
      * Trains until {@code epochs} epochs are complete, continuing from {@code resume} (if not null):
-     * model, optimizer, schedule and random sources restored, the next epoch's data order replayed.
+     * model, optimizer, schedule and random sources restored, the next epoch's data order replayed from
+     * the batch a mid-epoch checkpoint stopped at.
      */
     public List<EpochResult> fit(DataLoader train, DataLoader test, int epochs, Checkpoint resume) {
         Objects.requireNonNull(train, "train loader");
@@ -155,31 +170,34 @@ public final class Trainer {
         TrainingState state = new TrainingState(model, optimizer, scheduler, epochs, train.batchesPerEpoch(),
                 train.batchSize(), train.examplesPerEpoch());
         int done = 0;
+        PartialEpoch partial = PartialEpoch.none();
         if (resume != null) {
-            resume.restore(model, optimizer, scheduler);
+            partial = PartialEpoch.fromExtra(resume.extra());
             done = resume.epoch();
-            state.step = resume.step();
-            state.epochsDoneBefore = done;
             if (done >= epochs) {
                 throw new IllegalArgumentException("fit: the checkpoint has " + done + " epochs done; ask for more than "
                         + done + " epochs to continue");
             }
-            LOG.info("resuming after epoch {} (step {})", done, state.step);
+            resume.restore(model, optimizer, scheduler);
+            state.step = resume.step();
+            state.epochsDoneBefore = done;
+            LOG.info("resuming after epoch {}{} (step {})", done, partial.batches() > 0 ? " and " + partial.batches()
+                    + " batches of the next" : "", state.step);
         }
         callbacks.forEach(c -> c.onFitStart(state));
         try (TrainingStep step = TrainingStep.of(model, loss, dataParallel, Evaluation::correct)) {
-            runEpochs(step, train, test, state, done, epochs);
+            runEpochs(step, train, test, state, done, epochs, partial);
         }
         callbacks.forEach(c -> c.onFitEnd(state));
         return state.history();
     }
 
     private void runEpochs(TrainingStep step, DataLoader train, DataLoader test, TrainingState state, int done,
-            int epochs) {
+            int epochs, PartialEpoch resumed) {
         for (int e = done + 1; e <= epochs; e++) {
             state.epoch = e;
             train.setNextEpoch(e - 1);
-            EpochResult result = runEpoch(step, train, test, state);
+            EpochResult result = runEpoch(step, train, test, state, e == done + 1 ? resumed : PartialEpoch.none());
             state.record(result);
             callbacks.forEach(c -> c.onEpochEnd(state, result));
             LOG.info(String.format(java.util.Locale.ROOT,
@@ -190,21 +208,26 @@ public final class Trainer {
                 LOG.info("stopping: {}", state.stopReason());
                 break;
             }
+            if (stop != null && stop.isRequested() && e < epochs) {   // came during evaluation: the epoch is saved
+                stopNow(state, PartialEpoch.none());
+            }
         }
     }
 
-    private EpochResult runEpoch(TrainingStep step, DataLoader train, DataLoader test, TrainingState state) {
+    private EpochResult runEpoch(TrainingStep step, DataLoader train, DataLoader test, TrainingState state,
+            PartialEpoch from) {
         callbacks.forEach(c -> c.onEpochStart(state));
         model.train();
         long start = System.nanoTime();
-        double lossSum = 0;
-        long correct = 0;
-        long seen = 0;
-        double gradNormSum = 0;
-        double velocityNormSum = 0;
-        int diagnosed = 0;
-        state.batch = 0;
-        try (DataLoader.BatchIterator batches = train.iterator()) {
+        double lossSum = from.lossSum();
+        long correct = from.correct();
+        long seen = from.seen();
+        double gradNormSum = from.gradNormSum();
+        double velocityNormSum = from.velocityNormSum();
+        int diagnosed = from.diagnosed();
+        long seenBefore = seen;
+        state.batch = from.batches();
+        try (DataLoader.BatchIterator batches = train.iterator(from.batches())) {
             while (batches.hasNext()) {
                 Batch b = batches.next();       // inside its own step: released when the loop takes the next batch
                 long size = b.size();
@@ -235,6 +258,10 @@ public final class Trainer {
                     diagnosed++;
                 }
                 callbacks.forEach(c -> c.onBatchEnd(state, value, hits, size));
+                if (stop != null && stop.isRequested() && state.batch < state.batchesPerEpoch()) {
+                    stopNow(state, new PartialEpoch(state.batch, lossSum, correct, seen, gradNormSum, velocityNormSum,
+                            diagnosed));
+                }
             }
         }
         if (scheduler != null && interval == ScheduleInterval.EPOCH) {
@@ -247,7 +274,15 @@ public final class Trainer {
                 optimizer.paramGroups().get(0).lr(), optimizer.paramGroups().get(0).options().hasMomentum()
                     ? optimizer.paramGroups().get(0).momentum() : Double.NaN,
                 diagnosed == 0 ? Double.NaN : gradNormSum / diagnosed, diagnosed == 0 ? Double.NaN : velocityNormSum / diagnosed,
-                seconds, seen / seconds);
+                seconds, (seen - seenBefore) / seconds);
+    }
+
+    /** Lets the callbacks save the position ({@link Callback#onStop}), then throws {@link TrainingStopped}. */
+    private void stopNow(TrainingState state, PartialEpoch partial) {
+        state.partialEpoch = partial;
+        callbacks.forEach(c -> c.onStop(state));
+        int epoch = partial.batches() > 0 ? state.epoch : state.epoch + 1;
+        throw new TrainingStopped(stop.reason(), epoch, partial.batches(), state.step);
     }
 
     /** Loss, accuracy and confusion matrix of the model (in evaluation mode) over {@code loader}. */

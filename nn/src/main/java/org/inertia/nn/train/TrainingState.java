@@ -22,6 +22,7 @@ public final class TrainingState {
     long step;
     int epochsDoneBefore;
     private String stopReason;
+    PartialEpoch partialEpoch = PartialEpoch.none();
 
     TrainingState(Module model, Optimizer optimizer, Scheduler scheduler, int epochs, int batchesPerEpoch, int batchSize,
                   long examplesPerEpoch) {
@@ -92,6 +93,14 @@ public final class TrainingState {
     /** Results of the epochs run so far in this fit. */
     public List<EpochResult> history() {
         return Collections.unmodifiableList(history);
+    }
+
+    /**
+     * While stopping mid-epoch ({@link Callback#onStop}): the batches of {@link #epoch()} done and its
+     * running sums; otherwise none ({@code batches() == 0}).
+     */
+    public PartialEpoch partialEpoch() {
+        return partialEpoch;
     }
 
     void record(EpochResult r) {

@@ -126,7 +126,36 @@ class DownloaderTest {
         Downloader.Resource r = new Downloader.Resource("x.bin", url("/missing.bin"), sha256(payload), null, -1);
         IOException e = assertThrows(IOException.class, () -> new Downloader(cache).fetch(cache.resolve("m"), r));
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+        assertTrue(e instanceof DownloadFailedException, e.getClass().getName());
         assertNothingKept(cache.resolve("m"));
+    }
+
+    @Test
+    void aRefusedConnectionIsNamedNotNull() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();               // nothing listens there once it is closed
+        }
+        Downloader.Resource r = new Downloader.Resource("x.bin", URI.create("http://127.0.0.1:" + closedPort + "/x.bin"),
+            sha256(payload), null, -1);
+        DownloadFailedException e = assertThrows(DownloadFailedException.class,
+            () -> new Downloader(cache).fetch(cache.resolve("r"), r));
+        assertTrue(e.getMessage().contains("http://127.0.0.1:" + closedPort + "/x.bin")
+            && e.getMessage().contains("cannot connect to 127.0.0.1") && !e.getMessage().contains("null"), e.getMessage());
+        assertNothingKept(cache.resolve("r"));
+    }
+
+    @Test
+    void anUnresolvedHostAndATimeoutAreNamed() {
+        assertTrue(DownloadFailedException.networkCause(new java.net.ConnectException(null) {
+            private static final long serialVersionUID = 1L;
+
+            { initCause(new java.nio.channels.UnresolvedAddressException()); }
+        }, "example.invalid").contains("could not be resolved"));
+        assertTrue(DownloadFailedException.networkCause(new java.net.http.HttpConnectTimeoutException("x"), "h")
+            .contains("timed out"));
+        assertTrue(DownloadFailedException.networkCause(new IOException(new java.net.NoRouteToHostException()), "h")
+            .contains("no route to h"));
     }
 
     @Test
