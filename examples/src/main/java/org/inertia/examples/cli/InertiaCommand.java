@@ -2,7 +2,10 @@ package org.inertia.examples.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.inertia.nn.data.DownloadFailedException;
+import org.inertia.nn.io.IoErrors;
 import org.inertia.nn.train.TrainingDivergedException;
+import org.inertia.nn.train.TrainingStopped;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +31,29 @@ public final class InertiaCommand implements Callable<Integer> {
         return spec.commandLine().getSubcommands().get("train").execute();
     }
 
+    /** The exit code an exception ends the command with; null for a bug (picocli prints its stack trace). */
+    static ExitCode exitCodeFor(Exception e) {
+        if (e instanceof TrainingStopped stopped) {
+            return "SIGINT".equals(stopped.reason()) ? ExitCode.SIGINT : ExitCode.SIGTERM;
+        }
+        if (e instanceof TrainingDivergedException) {
+            return ExitCode.DIVERGED;
+        }
+        if (e instanceof RunLock.Held) {
+            return ExitCode.LOCKED;
+        }
+        if (e instanceof DownloadFailedException) {
+            return ExitCode.NETWORK;
+        }
+        if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            return ExitCode.IO;
+        }
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            return ExitCode.USAGE;
+        }
+        return null;
+    }
+
     /** A command line that reports bad input as one clear line on stderr and a non-zero exit code. */
     public static CommandLine create() {
         CommandLine cli = new CommandLine(new InertiaCommand());
@@ -38,17 +64,20 @@ public final class InertiaCommand implements Callable<Integer> {
         OptimizerDefaultsSection.addTo(cli.getSubcommands().get("trace"), "Optimizer defaults (the library's own):", OptimizerKind::libraryDefaults);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
-            if (e instanceof TrainingDivergedException) {
-                commandLine.getErr().println("error: " + message);
-                return 3;
+            ExitCode code = exitCodeFor(e);
+            if (code == null) {
+                throw e;
             }
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-                commandLine.getErr().println("error: " + message);
-                return 2;
+            if (e instanceof java.io.IOException io && !(e instanceof DownloadFailedException)
+                    && IoErrors.cause(io) != IoErrors.Cause.OTHER && !message.contains(IoErrors.cause(io).words())) {
+                message = message + ": " + IoErrors.describe(io);
             }
-            throw e;
+            commandLine.getErr().println((e instanceof TrainingStopped ? "" : "error: ") + message);
+            return code.code();
         });
+        for (CommandLine c : List.of(cli, cli.getSubcommands().get("train"))) {
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
+        }
         return cli;
     }
 }

@@ -6,6 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.inertia.nn.train.SignalStop;
+import org.inertia.nn.train.StopRequest;
+import org.inertia.nn.train.TrainingStopped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,12 +57,35 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", Choices.cliName(options.modelKind()) + "-"
                 + Choices.cliName(options.datasetKind()) + "-" + Choices.cliName(kind) + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        TrainingRun.Outcome o = TrainingRun.run(options, kind, flags, dir, resume, overwrite);
+        if (resume && TrainingRun.isComplete(dir, options.epochs)) {     // reads only: a retry loop's last call
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s: the run is complete (%d epochs); nothing to do%n", dir,
+                    options.epochs);
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK.code();
+        }
+        StopRequest stop = new StopRequest();
+        TrainingRun.Outcome o;
+        try (RunLock lock = RunLock.acquire(dir); SignalStop signals = signalStop(stop)) {
+            o = TrainingRun.run(options, kind, flags, dir, resume, overwrite, stop);
+        } catch (TrainingStopped e) {
+            throw new TrainingStopped(e, "; the checkpoint at that step is in " + dir.resolve("checkpoints")
+                    + "; continue with the same command and --resume --out " + dir);
+        }
         int epochs = (int) o.summary().get("epochs");
         spec.commandLine().getOut().printf(Locale.ROOT, "test accuracy: %.2f%% (test loss %.4f) after %d epoch%s; run in %s%n",
                 100 * (double) o.summary().get("test_accuracy"), (double) o.summary().get("test_loss"), epochs,
                 epochs == 1 ? "" : "s", dir);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** SIGTERM and SIGINT stop training at the next step, checkpointed; without the JDK's signal API, a warning. */
+    private SignalStop signalStop(StopRequest stop) {
+        try {
+            return SignalStop.install(stop);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("warning: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -30,7 +30,9 @@ import org.inertia.nn.train.Checkpointer;
 import org.inertia.nn.train.DiagnosticsLogger;
 import org.inertia.nn.train.EpochResult;
 import org.inertia.nn.train.MetricsCsv;
+import org.inertia.nn.train.PartialEpoch;
 import org.inertia.nn.train.ProgressBarCallback;
+import org.inertia.nn.train.StopRequest;
 import org.inertia.nn.train.Trainer;
 import org.inertia.nn.train.TrainingState;
 import org.inertia.optim.Optimizer;
@@ -119,6 +121,12 @@ final class TrainingRun {
     /** Trains as {@code t} says with optimizer {@code kind} into {@code dir}. */
     static Outcome run(TrainOptions t, OptimizerKind kind, OptimizerFlags flags, Path dir, boolean resume,
                        boolean overwrite) throws IOException {
+        return run(t, kind, flags, dir, resume, overwrite, null);
+    }
+
+    /** As above; {@code stop} (may be null) stops training at the next step, checkpointed ({@link StopRequest}). */
+    static Outcome run(TrainOptions t, OptimizerKind kind, OptimizerFlags flags, Path dir, boolean resume,
+                       boolean overwrite, StopRequest stop) throws IOException {
         ModelKind modelKind = t.modelKind();
         DatasetKind datasetKind = t.datasetKind();
         ImageDataset train = limit(datasetKind.load(Split.TRAIN, t.dataDir, t.download, !t.noAugment), t.trainLimit);
@@ -166,13 +174,22 @@ final class TrainingRun {
                 writeCharts(dir, what, Choices.cliName(kind), label);
             }
         });
-        Trainer trainer = Trainer.builder(model, optimizer)
+        Trainer.Builder builder = Trainer.builder(model, optimizer)
                 .loss(new CrossEntropyLoss(org.inertia.core.ops.Reduction.MEAN, t.labelSmoothing))
                 .scheduler(scheduler, Trainer.ScheduleInterval.ITERATION)
                 .clipGradNorm(t.clipGradNorm)
-                .callbacks(callbacks.toArray(Callback[]::new))
-                .build();
-        List<EpochResult> epochs = trainer.fit(trainLoader, testLoader, t.epochs, from);
+                .callbacks(callbacks.toArray(Callback[]::new));
+        if (stop != null) {
+            builder.stopRequest(stop);
+        }
+        List<EpochResult> epochs;
+        if (from != null && from.epoch() >= t.epochs && PartialEpoch.fromExtra(from.extra()).batches() == 0) {
+            // Trained to the end but stopped before writing the results: write them from the checkpoint.
+            from.restore(model, optimizer, scheduler);
+            epochs = List.of();
+        } else {
+            epochs = builder.build().fit(trainLoader, testLoader, t.epochs, from);
+        }
 
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", Choices.cliName(modelKind));
@@ -255,16 +272,30 @@ final class TrainingRun {
         return s;
     }
 
+    /** Whether {@code dir} holds nothing but (perhaps) this run's own lock file. */
     static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            return s.allMatch(p -> p.getFileName().toString().equals(RunLock.FILE));
         }
+    }
+
+    /**
+     * Whether the run in {@code dir} has trained {@code epochs} epochs and written its results: its last
+     * checkpoint is at an epoch's end no earlier than that, and summary.json exists. Reads only.
+     */
+    static boolean isComplete(Path dir, int epochs) throws IOException {
+        Path last = dir.resolve("checkpoints").resolve(Checkpointer.LAST);
+        if (!Files.isRegularFile(last) || !Files.isRegularFile(dir.resolve("summary.json"))) {
+            return false;
+        }
+        Checkpoint c = Checkpoint.load(last);
+        return c.epoch() >= epochs && PartialEpoch.fromExtra(c.extra()).batches() == 0;
     }
 
     private static void deleteContents(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
+                if (!p.equals(dir) && !p.equals(dir.resolve(RunLock.FILE))) {
                     Files.delete(p);
                 }
             }

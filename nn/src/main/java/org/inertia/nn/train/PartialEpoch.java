@@ -16,6 +16,7 @@ public record PartialEpoch(int batches, double lossSum, long correct, long seen,
     private static final String[] SUMS = {"epoch_loss_sum", "epoch_correct", "epoch_seen", "epoch_grad_norm_sum",
         "epoch_velocity_norm_sum", "epoch_diagnosed"};
 
+    /** Checks the counts. */
     public PartialEpoch {
         if (batches < 0 || seen < 0 || correct < 0 || diagnosed < 0) {
             throw new IllegalArgumentException("PartialEpoch: counts must be >= 0, got batches " + batches + ", seen "

@@ -22,6 +22,15 @@ public final class TrainingStopped extends RuntimeException {
         this.step = step;
     }
 
+    /** {@code stopped} with {@code more} added to its message (where the checkpoint is, how to continue). */
+    public TrainingStopped(TrainingStopped stopped, String more) {
+        super(stopped.getMessage() + more, stopped);
+        this.reason = stopped.reason;
+        this.epoch = stopped.epoch;
+        this.batch = stopped.batch;
+        this.step = stopped.step;
+    }
+
     /** What asked for the stop, e.g. {@code SIGTERM}. */
     public String reason() {
         return reason;
