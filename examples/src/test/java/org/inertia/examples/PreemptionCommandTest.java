@@ -132,6 +132,23 @@ class PreemptionCommandTest {
         assertFalse(Files.exists(run.resolve(".lock")), "the lock is released");
     }
 
+    @Test
+    void aSecondSignalEndsAtOnceAndTheLastCompleteCheckpointStillLoads() throws Exception {
+        Path run = tmp.resolve("twice");
+        Process p = start(job(run), tmp.resolve("twice.log"));
+        assertTrue(awaitRun(p, run));
+        awaitCheckpointWrite(run.resolve("checkpoints"), 5000);
+        p.destroy();
+        p.destroy();                    // the second SIGTERM while the first one's checkpoint is being written
+        assertEquals(143, finish(p), Files.readString(tmp.resolve("twice.log")));
+        Path last = run.resolve("checkpoints/last.ckpt");
+        if (Files.exists(last)) {
+            org.inertia.nn.io.Checkpoint.load(last);                            // whole, whichever one it is
+        }
+        CliRunner.Result resumed = CliRunner.run(job(run, "--resume").toArray(String[]::new));
+        assertTrue(resumed.exitCode() == 0 || Files.notExists(last), resumed.err());
+    }
+
     private static Map<String, FileTime> mtimes(Path dir) throws IOException {
         Map<String, FileTime> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
