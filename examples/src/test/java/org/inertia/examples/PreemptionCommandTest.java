@@ -133,6 +133,19 @@ class PreemptionCommandTest {
     }
 
     @Test
+    void sigintStopsWithExitCode130() throws Exception {
+        Path run = tmp.resolve("interrupted");
+        Path log = tmp.resolve("interrupted.log");
+        Process p = start(job(run), log);
+        assertTrue(awaitRun(p, run));
+        Thread.sleep(700);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        assertEquals(130, finish(p), Files.readString(log));
+        assertTrue(Files.readString(log).matches("(?s).*SIGINT: training stopped in epoch \\d at step \\d+.*"),
+            Files.readString(log));
+    }
+
+    @Test
     void aSecondSignalEndsAtOnceAndTheLastCompleteCheckpointStillLoads() throws Exception {
         Path run = tmp.resolve("twice");
         Process p = start(job(run), tmp.resolve("twice.log"));
