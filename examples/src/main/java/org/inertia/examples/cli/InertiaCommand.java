@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         resourceBundle = "org.inertia.examples.cli.GeneratedHelp",
         description = {"Train and compare small networks with Inertia.",
             "Without a command: train LeNet-5 on the bundled MNIST with Nesterov momentum (= inertia train)."},
-        subcommands = {TrainCommand.class, CompareCommand.class, TraceCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, CompareCommand.class, TraceCommand.class, BenchCommand.class, StudioCommand.class,
             EvaluateCommand.class, PredictCommand.class, LoopCommand.class, InfoCommand.class, DownloadCommand.class,
             CommandLine.HelpCommand.class})
 public final class InertiaCommand implements Callable<Integer> {

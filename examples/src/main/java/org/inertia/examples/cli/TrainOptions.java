@@ -60,6 +60,11 @@ public final class TrainOptions {
     @Option(names = "--no-progress", description = "No progress bar (log lines only; the default when not on a terminal).")
     boolean noProgress;
 
+    @Option(names = "--log-every", defaultValue = "10", paramLabel = "N",
+            description = "Append the step's loss, accuracy, lr and momentum to steps.csv every N steps, for the "
+                + "studio (0: off; default: ${DEFAULT-VALUE}).")
+    int logEvery;
+
     @Option(names = "--diagnostics-every", defaultValue = "50", paramLabel = "N",
             description = "Measure gradient and velocity norms every N iterations (default: ${DEFAULT-VALUE}).")
     int diagnosticsEvery;
@@ -86,6 +91,7 @@ public final class TrainOptions {
         range("--batch-size", batchSize, 1, 65_536);
         range("--lr-step-epochs", lrStepEpochs, 1, 10_000);
         range("--diagnostics-every", diagnosticsEvery, 1, Integer.MAX_VALUE);
+        range("--log-every", logEvery, 0, Integer.MAX_VALUE);
         if (!(clipGradNorm >= 0) || Double.isInfinite(clipGradNorm)) {
             throw new IllegalArgumentException("--clip-grad-norm must be finite and >= 0 (0: off), got " + clipGradNorm);
         }

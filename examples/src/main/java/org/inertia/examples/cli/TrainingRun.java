@@ -32,6 +32,7 @@ import org.inertia.nn.train.EpochResult;
 import org.inertia.nn.train.MetricsCsv;
 import org.inertia.nn.train.PartialEpoch;
 import org.inertia.nn.train.ProgressBarCallback;
+import org.inertia.nn.train.StepMetricsCsv;
 import org.inertia.nn.train.StopRequest;
 import org.inertia.nn.train.Trainer;
 import org.inertia.nn.train.TrainingState;
@@ -56,6 +57,8 @@ final class TrainingRun {
      * needs no more memory than training it (docs/performance.md, "The whole job").
      */
     private static final int TEST_BATCH = 200;
+    /** The per-step metrics file in a run directory (what the studio draws). */
+    static final String STEPS_FILE = "steps.csv";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What a run produced. */
@@ -162,6 +165,9 @@ final class TrainingRun {
             callbacks.add(new ProgressBarCallback());     // a bar needs a terminal; logs carry the same numbers
         }
         callbacks.add(new MetricsCsv(dir.resolve("metrics.csv")));
+        if (t.logEvery > 0) {
+            callbacks.add(new StepMetricsCsv(dir.resolve(STEPS_FILE), t.logEvery));
+        }
         Checkpointer checkpointer = new Checkpointer(dir.resolve("checkpoints"));
         callbacks.add(from == null ? checkpointer : checkpointer.resumingFrom(from));
         callbacks.add(new DiagnosticsLogger(t.diagnosticsEvery));

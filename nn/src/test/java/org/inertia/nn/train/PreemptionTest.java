@@ -117,6 +117,25 @@ class PreemptionTest {
     }
 
     @Test
+    void perStepMetricsListEachStepOnceAcrossAStopAndAResume() throws IOException {
+        ImageDataset data = TrainerTest.synthetic(160, 1);
+        Path steps = dir.resolve("steps.csv");
+        StopRequest stop = new StopRequest();
+        Run first = run(3);
+        assertThrows(TrainingStopped.class, () -> trainer(first, 1, stop, stopAt(13, stop), new StepMetricsCsv(steps, 1))
+            .fit(new DataLoader(data, 16, true, 5), null, 2));
+        Files.writeString(steps, "14,2,4,0.1,0.5,0.01,0.9\n", java.nio.file.StandardOpenOption.APPEND);   // a row past the checkpoint
+        Checkpoint from = Checkpoint.load(dir.resolve(Checkpointer.LAST));
+        trainer(run(9), 1, null, new StepMetricsCsv(steps, 1)).fit(new DataLoader(data, 16, true, 5), null, 2, from);
+        List<String> lines = Files.readAllLines(steps);
+        assertEquals(StepMetricsCsv.HEADER, lines.get(0));
+        for (int i = 1; i < lines.size(); i++) {
+            assertTrue(lines.get(i).startsWith(i + ","), "row " + i + ": " + lines.get(i));
+        }
+        assertEquals(2 * BATCHES + 1, lines.size());
+    }
+
+    @Test
     void aStopRequestedBeforeTrainingStopsAfterTheFirstStep() throws IOException {
         Run r = run(5);
         StopRequest stop = new StopRequest();

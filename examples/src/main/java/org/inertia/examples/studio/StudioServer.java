@@ -1,0 +1,201 @@
+package org.inertia.examples.studio;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio's HTTP API over the run directories under a root, read-only: it never writes a file.
+ * Built on the JDK's own server ({@code com.sun.net.httpserver}, module jdk.httpserver): a local app
+ * serving a few JSON and CSV answers needs no framework, and nothing to download.
+ *
+ * <ul>
+ *   <li>{@code GET /api/runs}: each run's name, config and summary (null while it trains);</li>
+ *   <li>{@code GET /api/runs/NAME/steps}: its per-step metrics so far ({@code steps.csv}) as
+ *       {@code {"columns": [...], "rows": [[...], ...]}};</li>
+ *   <li>{@code GET /api/trace?function=...&optimizer=...}: the CSV the {@code trace} command prints for
+ *       the same flags (names without the dashes); its error message with status 400.</li>
+ * </ul>
+ * Unknown runs and paths answer 404; every response forbids framing and outside scripts
+ * (Content-Security-Policy).
+ */
+public final class StudioServer implements AutoCloseable {
+    /** What {@code trace} printed, or the message it refused the flags with. */
+    public record TraceAnswer(boolean ok, String text) {
+    }
+
+    static final String CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final Logger LOG = LoggerFactory.getLogger(StudioServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No request may ask for more trace steps than this (the command allows more; a server must answer). */
+    static final int MAX_TRACE_STEPS = 100_000;
+
+    private final RunDirectories runs;
+    private final Function<List<String>, TraceAnswer> trace;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "inertia-studio");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Serves the runs under {@code root} on {@code host:port} (port 0: any free one); {@code trace} runs the
+     * trace command on a list of command-line arguments.
+     */
+    public StudioServer(Path root, String host, int port, Function<List<String>, TraceAnswer> trace) throws IOException {
+        this.runs = new RunDirectories(root);
+        this.trace = trace;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                send(ex, 405, "text/plain", "only GET is served");
+                return;
+            }
+            String path = ex.getRequestURI().getRawPath();
+            if (path.equals("/api/runs")) {
+                listRuns(ex);
+            } else if (path.startsWith("/api/runs/") && path.endsWith("/steps")) {
+                String raw = path.substring("/api/runs/".length(), path.length() - "/steps".length());
+                steps(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8));
+            } else if (path.equals("/api/trace")) {
+                trace(ex, ex.getRequestURI());
+            } else {
+                send(ex, 404, "text/plain", "no such page: " + path);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("studio: {} failed", ex.getRequestURI(), e);
+            send(ex, 500, "text/plain", "internal error: " + e);
+        }
+    }
+
+    private void listRuns(HttpExchange ex) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : runs.names()) {
+            Path dir = runs.find(name).orElseThrow();
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("name", name);
+            run.put("config", readJson(dir.resolve("config.json")));
+            run.put("summary", readJson(dir.resolve("summary.json")));
+            out.add(run);
+        }
+        send(ex, 200, "application/json", JSON.writeValueAsString(out));
+    }
+
+    private static Object readJson(Path file) {
+        try {
+            return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), Object.class) : null;
+        } catch (IOException e) {
+            return null;                // a file being replaced; the next poll reads it
+        }
+    }
+
+    private void steps(HttpExchange ex, String name) throws IOException {
+        Optional<Path> dir = runs.find(name);
+        if (dir.isEmpty()) {
+            send(ex, 404, "text/plain", "no run named '" + name + "'");
+            return;
+        }
+        Path file = dir.get().resolve("steps.csv");
+        List<String> columns = List.of();
+        List<List<Double>> rows = new ArrayList<>();
+        if (Files.isRegularFile(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (!lines.isEmpty()) {
+                columns = List.of(lines.get(0).split(","));
+            }
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                String[] cells = line.split(",", -1);
+                if (cells.length != columns.size()) {
+                    continue;                   // the row being appended right now
+                }
+                List<Double> row = new ArrayList<>();
+                for (String c : cells) {
+                    row.add(c.isEmpty() ? null : Double.valueOf(c));
+                }
+                rows.add(row);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("columns", columns);
+        out.put("rows", rows);
+        send(ex, 200, "application/json", JSON.writeValueAsString(out));
+    }
+
+    private void trace(HttpExchange ex, URI uri) throws IOException {
+        List<String> args = new ArrayList<>();
+        String query = uri.getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? null : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (!name.matches("[a-z0-9-]{1,40}") || name.equals("plot") || name.equals("loss-plot")) {
+                send(ex, 400, "text/plain", "unknown or not allowed parameter '" + name + "' (the studio returns the "
+                        + "trace's CSV; it writes no files)");
+                return;
+            }
+            if (name.equals("steps") && value != null && value.matches("\\d{1,9}")
+                    && Integer.parseInt(value) > MAX_TRACE_STEPS) {
+                send(ex, 400, "text/plain", "steps must be <= " + MAX_TRACE_STEPS + " in the studio, got " + value);
+                return;
+            }
+            args.add("--" + name);
+            if (value != null) {
+                args.add(value);
+            }
+        }
+        TraceAnswer answer = trace.apply(args);
+        send(ex, answer.ok() ? 200 : 400, answer.ok() ? "text/csv" : "text/plain", answer.text());
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Stops serving. */
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
