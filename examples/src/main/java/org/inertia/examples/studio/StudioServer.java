@@ -48,6 +48,18 @@ public final class StudioServer implements AutoCloseable {
     /** No request may ask for more trace steps than this (the command allows more; a server must answer). */
     static final int MAX_TRACE_STEPS = 100_000;
 
+    /** The page's files, by URL path: the studio's own and the charting library's, all from the jar. */
+    private static final Map<String, String[]> STATIC = Map.of(
+            "/", new String[] {"/org/inertia/examples/studio/index.html", "text/html"},
+            "/studio.js", new String[] {"/org/inertia/examples/studio/studio.js", "text/javascript"},
+            "/studio.css", new String[] {"/org/inertia/examples/studio/studio.css", "text/css"},
+            "/favicon.ico", new String[] {"/org/inertia/examples/studio/favicon.svg", "image/svg+xml"},
+            "/favicon.svg", new String[] {"/org/inertia/examples/studio/favicon.svg", "image/svg+xml"},
+            "/echarts.min.js", new String[] {"/META-INF/resources/webjars/echarts/" + echartsVersion()
+                + "/dist/echarts.min.js", "text/javascript"});
+    /** Grid points per side of a surface. */
+    static final int SURFACE_POINTS = 60;
+
     private final RunDirectories runs;
     private final Function<List<String>, TraceAnswer> trace;
     private final HttpServer server;
@@ -89,6 +101,10 @@ public final class StudioServer implements AutoCloseable {
                 steps(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8));
             } else if (path.equals("/api/trace")) {
                 trace(ex, ex.getRequestURI());
+            } else if (path.equals("/api/surface")) {
+                surface(ex, ex.getRequestURI().getRawQuery());
+            } else if (STATIC.containsKey(path)) {
+                staticFile(ex, STATIC.get(path));
             } else {
                 send(ex, 404, "text/plain", "no such page: " + path);
             }
@@ -180,8 +196,77 @@ public final class StudioServer implements AutoCloseable {
         send(ex, answer.ok() ? 200 : 400, answer.ok() ? "text/csv" : "text/plain", answer.text());
     }
 
+    /** The version of the ECharts WebJar on the class path (from its Maven metadata). */
+    private static String echartsVersion() {
+        try (var in = StudioServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "5.3.1");
+        } catch (IOException e) {
+            return "5.3.1";
+        }
+    }
+
+    private static void staticFile(HttpExchange ex, String[] resource) throws IOException {
+        try (var in = StudioServer.class.getResourceAsStream(resource[0])) {
+            if (in == null) {
+                send(ex, 404, "text/plain", "missing from the jar: " + resource[0]);
+                return;
+            }
+            send(ex, 200, resource[1], in.readAllBytes());
+        }
+    }
+
+    /** log10(1 + f) on a grid over the function's plotting range, for the playground's contours. */
+    private static void surface(HttpExchange ex, String query) throws IOException {
+        String name = null;
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.startsWith("function=")) {
+                name = URLDecoder.decode(pair.substring("function=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        org.inertia.optim.trace.TestFunction f = null;
+        for (org.inertia.optim.trace.TestFunction t : org.inertia.optim.trace.TestFunction.values()) {
+            if (t.cliName().equals(name)) {
+                f = t;
+            }
+        }
+        if (f == null) {
+            send(ex, 400, "text/plain", "function must be one of rosenbrock, quadratic, beale, himmelblau, got '" + name + "'");
+            return;
+        }
+        double[] r = f.plotRange();
+        int n = SURFACE_POINTS;
+        double[] xs = new double[n * n];
+        double[] ys = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                xs[j * n + i] = r[0] + (r[1] - r[0]) * i / (n - 1);
+                ys[j * n + i] = r[2] + (r[3] - r[2]) * j / (n - 1);
+            }
+        }
+        double[] v = f.value(org.inertia.core.Tensor.of(org.inertia.core.DType.FLOAT64, xs, n * n),
+                org.inertia.core.Tensor.of(org.inertia.core.DType.FLOAT64, ys, n * n)).toDoubleArray();
+        List<double[]> cells = new ArrayList<>();
+        for (int k = 0; k < v.length; k++) {
+            cells.add(new double[] {xs[k], ys[k], Math.log10(1 + v[k])});
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("range", r);
+        out.put("points", n);
+        out.put("cells", cells);
+        out.put("start", f.start());
+        out.put("minima", f.minima());
+        send(ex, 200, "application/json", JSON.writeValueAsString(out));
+    }
+
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
         ex.getResponseHeaders().set("Content-Security-Policy", CSP);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");

@@ -1,0 +1,160 @@
+package org.inertia.examples.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.inertia.examples.CliRunner;
+import org.inertia.examples.cli.StudioAccess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The studio's page in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run
+ * installs): it loads without console errors, draws a run's curves, places a playground start where
+ * it is clicked and draws exactly the API's path, and redraws when β moves. Skipped, saying so, where
+ * Chromium is not installed. With -Dstudio.screenshots=DIR it saves the views' screenshots there.
+ */
+class StudioBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static Path tmp;
+    private static StudioServer server;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "skipped: no Chromium here "
+            + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        tmp = Files.createTempDirectory("studio-browser");
+        Path runs = Files.createDirectories(tmp.resolve("runs"));
+        CliRunner.Result r = CliRunner.run("train", "--model", "mlp", "--epochs", "2", "--train-limit", "1280",
+            "--test-limit", "100", "--log-every", "1", "--out", runs.resolve("mlp-nesterov").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        server = new StudioServer(runs, "127.0.0.1", 0, StudioAccess.trace());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+            .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,950",
+                "--disable-dev-shm-usage", "--no-proxy-server");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
+            options);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js("return window.studio && "
+            + "window.studio.ready === true")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        String dir = System.getProperty("studio.screenshots");
+        if (dir != null) {
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.createDirectories(Path.of(dir));
+            Files.copy(shot, Path.of(dir, name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String api(String query) throws Exception {
+        return HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/api/trace?" + query)).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void loadsWithoutConsoleErrorsAndDrawsTheRunsCurves() throws Exception {
+        browser.findElement(By.id("tab-runs")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ((Number) js(
+            "return studio.runsChart.getOption().series.length")).intValue() > 0);
+        long points = ((Number) js("return studio.runsChart.getOption().series[1].data.length")).longValue();
+        assertEquals(40, points, "one point per logged step: 2 epochs of 20 batches");
+        assertEquals("mlp-nesterov (raw)", js("return studio.runsChart.getOption().series[0].name"));
+        screenshot("studio-runs.png");
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "console errors");
+    }
+
+    @Test
+    void clickingThePlaygroundPlacesTheStartAndDrawsTheApisPath() throws Exception {
+        browser.findElement(By.id("tab-playground")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> js("return studio.lastTrace") != null);
+        Thread.sleep(500);                          // the tab's own redraw
+        long before = ((Number) js("return studio.redraws")).longValue();
+        WebElement chart = browser.findElement(By.id("chart-surface"));
+        @SuppressWarnings("unchecked")
+        List<Number> pixel = (List<Number>) js("return studio.surfaceChart.convertToPixel({gridIndex: 0}, [-0.5, 2.5])");
+        new Actions(browser).moveToElement(chart, pixel.get(0).intValue() - chart.getSize().getWidth() / 2,
+            pixel.get(1).intValue() - chart.getSize().getHeight() / 2).click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ((Number) js("return studio.redraws")).longValue()
+            > before && ((String) js("return studio.lastQuery")).contains("start="));
+        @SuppressWarnings("unchecked")
+        List<Number> start = (List<Number>) js("return studio.start");
+        assertEquals(-0.5, start.get(0).doubleValue(), 0.1, "the start is where the click was");
+        assertEquals(2.5, start.get(1).doubleValue(), 0.1);
+        String query = (String) js("return studio.lastQuery");
+        assertTrue(query.contains("start="), query);
+        String fromApi = api(query);
+        assertEquals(fromApi, js("return studio.lastTrace"), "the page drew what the API answers");
+        // The drawn line is the API's path, point for point.
+        String[] lines = fromApi.strip().split("\n");
+        String[] firstMomentum = lines[1].split(",");
+        @SuppressWarnings("unchecked")
+        List<Number> drawn = (List<Number>) js("return studio.surfaceChart.getOption().series[1].data[0]");
+        assertEquals(Double.parseDouble(firstMomentum[2]), drawn.get(0).doubleValue(), 1e-12);
+        assertEquals(Double.parseDouble(firstMomentum[3]), drawn.get(1).doubleValue(), 1e-12);
+        long drawnPoints = ((Number) js("return studio.surfaceChart.getOption().series[1].data.length")).longValue();
+        assertEquals(lines.length - 1, 2 * drawnPoints, "two optimizers, every point of each drawn");
+        screenshot("studio-playground.png");
+    }
+
+    @Test
+    void movingTheBetaSliderRedrawsThePaths() throws InterruptedException {
+        browser.findElement(By.id("tab-playground")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> js("return studio.lastTrace") != null);
+        Thread.sleep(500);
+        String before = (String) js("return studio.lastTrace");
+        long redraws = ((Number) js("return studio.redraws")).longValue();
+        js("const s = document.getElementById('momentum'); s.value = '0.5'; s.dispatchEvent(new Event('input'));");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ((Number) js("return studio.redraws")).longValue()
+            > redraws && ((String) js("return studio.lastQuery")).contains("momentum=0.5"));
+        assertNotEquals(before, js("return studio.lastTrace"), "β changed the paths");
+        assertEquals("0.50", browser.findElement(By.id("momentum-value")).getText());
+    }
+}
