@@ -236,6 +236,7 @@ class CommandsTest {
             Arguments.of(new String[] {"bench", "--workload", "mlp", "--epochs", "2"}, "apply to --workload train only"),
             Arguments.of(new String[] {"bench", "--workload", "mlp", "--steps", "0"}, "--steps"),
             Arguments.of(new String[] {"evaluate", "--weights", "/nonexistent.safetensors"}, "no such file"),
+            Arguments.of(new String[] {"studio", "--port", "70000"}, "--port must be in [0, 65535]"),
             Arguments.of(new String[] {"download", "imagenet"}, "mnist, fashion-mnist, cifar10"),
             Arguments.of(new String[] {"frobnicate"}, "Unmatched argument"));
     }

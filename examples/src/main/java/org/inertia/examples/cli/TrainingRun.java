@@ -165,8 +165,9 @@ final class TrainingRun {
             callbacks.add(new ProgressBarCallback());     // a bar needs a terminal; logs carry the same numbers
         }
         callbacks.add(new MetricsCsv(dir.resolve("metrics.csv")));
-        if (t.logEvery > 0) {
-            callbacks.add(new StepMetricsCsv(dir.resolve(STEPS_FILE), t.logEvery));
+        StepMetricsCsv steps = t.logEvery > 0 ? new StepMetricsCsv(dir.resolve(STEPS_FILE), t.logEvery) : null;
+        if (steps != null) {
+            callbacks.add(steps);
         }
         Checkpointer checkpointer = new Checkpointer(dir.resolve("checkpoints"));
         callbacks.add(from == null ? checkpointer : checkpointer.resumingFrom(from));
@@ -194,7 +195,13 @@ final class TrainingRun {
             from.restore(model, optimizer, scheduler);
             epochs = List.of();
         } else {
-            epochs = builder.build().fit(trainLoader, testLoader, t.epochs, from);
+            try {
+                epochs = builder.build().fit(trainLoader, testLoader, t.epochs, from);
+            } finally {
+                if (steps != null) {
+                    steps.close();          // also when training ends by an exception
+                }
+            }
         }
 
         Map<String, String> meta = new LinkedHashMap<>();

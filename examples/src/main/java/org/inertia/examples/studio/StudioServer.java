@@ -47,6 +47,8 @@ public final class StudioServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** No request may ask for more trace steps than this (the command allows more; a server must answer). */
     static final int MAX_TRACE_STEPS = 100_000;
+    /** No trace request may take longer than this. */
+    static final int TRACE_SECONDS = 20;
 
     /** The page's files, by URL path: the studio's own and the charting library's, all from the jar. */
     private static final Map<String, String[]> STATIC = Map.of(
@@ -63,6 +65,12 @@ public final class StudioServer implements AutoCloseable {
     private final RunDirectories runs;
     private final Function<List<String>, TraceAnswer> trace;
     private final HttpServer server;
+    /** Traces run here, two at a time at most, so that they cannot take every request thread. */
+    private final ExecutorService traceThreads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "inertia-studio-trace");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "inertia-studio");
         t.setDaemon(true);
@@ -192,7 +200,21 @@ public final class StudioServer implements AutoCloseable {
                 args.add(value);
             }
         }
-        TraceAnswer answer = trace.apply(args);
+        java.util.concurrent.Future<TraceAnswer> running = traceThreads.submit(() -> trace.apply(args));
+        TraceAnswer answer;
+        try {
+            answer = running.get(TRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            send(ex, 503, "text/plain", "the trace took longer than " + TRACE_SECONDS + " s; ask for fewer steps");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(ex, 503, "text/plain", "interrupted");
+            return;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("trace failed", e.getCause());
+        }
         send(ex, answer.ok() ? 200 : 400, answer.ok() ? "text/csv" : "text/plain", answer.text());
     }
 
@@ -282,5 +304,6 @@ public final class StudioServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        traceThreads.shutdownNow();
     }
 }

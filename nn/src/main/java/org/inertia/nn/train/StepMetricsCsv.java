@@ -16,9 +16,10 @@ import org.inertia.nn.io.AtomicFiles;
  * One CSV row every {@code every} steps — step, epoch, batch, the batch's loss and accuracy, learning
  * rate, momentum — appended and flushed as training goes, so a reader (the studio) sees a running job
  * grow within a step or two. A resumed run first drops the rows after its checkpoint's step, so each
- * step appears once.
+ * step appears once. The file stays open while training runs; {@link #close()} it when a fit ends by an
+ * exception (a normal end or a stop closes it).
  */
-public final class StepMetricsCsv implements Callback {
+public final class StepMetricsCsv implements Callback, AutoCloseable {
     /** The CSV header. */
     public static final String HEADER = "step,epoch,batch,loss,accuracy,lr,momentum";
 
@@ -85,7 +86,9 @@ public final class StepMetricsCsv implements Callback {
         close();
     }
 
-    private void close() {
+    /** Closes the file; a fit that ended by an exception leaves it open until this is called. */
+    @Override
+    public void close() {
         if (out != null) {
             try {
                 out.close();
