@@ -109,6 +109,8 @@ public final class StudioServer implements AutoCloseable {
                 steps(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8));
             } else if (path.equals("/api/trace")) {
                 trace(ex, ex.getRequestURI());
+            } else if (path.equals("/api/momentum")) {
+                momentum(ex, ex.getRequestURI().getRawQuery());
             } else if (path.equals("/api/surface")) {
                 surface(ex, ex.getRequestURI().getRawQuery());
             } else if (STATIC.containsKey(path)) {
@@ -216,6 +218,71 @@ public final class StudioServer implements AutoCloseable {
             throw new IllegalStateException("trace failed", e.getCause());
         }
         send(ex, answer.ok() ? 200 : 400, answer.ok() ? "text/csv" : "text/plain", answer.text());
+    }
+
+    /**
+     * "Why momentum works" on the quadratic 0.5 x² + 25 y² (curvatures 1 and 50, κ = 50): the optimal
+     * heavy-ball constants, and for the given lr and momentum each direction's predicted rate next to the
+     * rate measured on the real run (the trace command's momentum optimizer, PyTorch form, which is heavy
+     * ball with the same η and β).
+     */
+    private void momentum(HttpExchange ex, String query) throws IOException {
+        Map<String, String> q = new LinkedHashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        double mu = 1;
+        double l = 50;
+        String lr = q.getOrDefault("lr", Double.toString(MomentumTheory.optimalLr(mu, l)));
+        String beta = q.getOrDefault("momentum", Double.toString(MomentumTheory.optimalMomentum(mu, l)));
+        String steps = q.getOrDefault("steps", "200");
+        if (!steps.matches("\\d{1,4}")) {
+            send(ex, 400, "text/plain", "steps must be a whole number up to 9999, got '" + steps + "'");
+            return;
+        }
+        TraceAnswer run = trace.apply(List.of("--function", "quadratic", "--optimizer", "momentum", "--lr", lr,
+                "--momentum", beta, "--steps", steps));
+        if (!run.ok()) {
+            send(ex, 400, "text/plain", run.text());
+            return;
+        }
+        String[] lines = run.text().strip().split("\n");
+        double[] xs = new double[lines.length - 1];
+        double[] ys = new double[lines.length - 1];
+        for (int i = 1; i < lines.length; i++) {
+            String[] c = lines[i].split(",");
+            xs[i - 1] = Double.parseDouble(c[1]);
+            ys[i - 1] = Double.parseDouble(c[2]);
+        }
+        double eta = Double.parseDouble(lr);
+        double b = Double.parseDouble(beta);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("function", "0.5 x² + 25 y²");
+        out.put("eigenvalues", List.of(mu, l));
+        out.put("condition", l / mu);
+        out.put("optimal_lr", MomentumTheory.optimalLr(mu, l));
+        out.put("optimal_momentum", MomentumTheory.optimalMomentum(mu, l));
+        out.put("lr", eta);
+        out.put("momentum", b);
+        List<Map<String, Object>> directions = new ArrayList<>();
+        String[] axes = {"x", "y"};
+        double[][] paths = {xs, ys};
+        double[] curvatures = {mu, l};
+        for (int d = 0; d < 2; d++) {
+            Map<String, Object> dir = new LinkedHashMap<>();
+            dir.put("axis", axes[d]);
+            dir.put("eigenvalue", curvatures[d]);
+            dir.put("predicted_rate", MomentumTheory.rate(eta, b, curvatures[d]));
+            double measured = MomentumTheory.measuredRate(paths[d]);
+            dir.put("measured_rate", Double.isNaN(measured) ? null : measured);
+            dir.put("path", paths[d]);
+            directions.add(dir);
+        }
+        out.put("directions", directions);
+        send(ex, 200, "application/json", JSON.writeValueAsString(out));
     }
 
     /** The version of the ECharts WebJar on the class path (from its Maven metadata). */

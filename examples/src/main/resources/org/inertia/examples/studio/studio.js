@@ -24,7 +24,7 @@ async function getJson(url) {
 
 function lineChart(el, title, yName) {
   const chart = echarts.init(el);
-  chart.setOption({title: {text: title, left: 'center', textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'},
+  chart.setOption({animation: false, title: {text: title, left: 'center', textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'},
     legend: {top: 20}, grid: {top: 50, left: 60, right: 20, bottom: 30},
     xAxis: {type: 'value', name: 'step'}, yAxis: {type: 'value', name: yName, scale: true}, series: []});
   return chart;
@@ -120,7 +120,7 @@ async function drawSurface() {
   const cell = [(studio.surfaceChart.getWidth() - 70) / (s.points - 1) + 1,
     (studio.surfaceChart.getHeight() - 60) / (s.points - 1) + 1];
   studio.surfaceChart.setOption({
-    tooltip: {}, grid: {top: 20, left: 50, right: 20, bottom: 40},
+    animation: false, tooltip: {}, grid: {top: 20, left: 50, right: 20, bottom: 40},
     xAxis: {type: 'value', min: s.range[0], max: s.range[1]}, yAxis: {type: 'value', min: s.range[2], max: s.range[3]},
     visualMap: {show: false, min: 0, max: max, seriesIndex: 0, inRange: {color: ['#f7fbff', '#6baed6', '#08306b']}},
     series: [{type: 'scatter', symbol: 'rect', symbolSize: cell, data: s.cells, silent: true, z: 1}],
@@ -149,7 +149,7 @@ async function drawTrace() {
       data: points.map(p => [p.step, Math.max(p.loss, 1e-12)])});
   }
   studio.surfaceChart.setOption({legend: {top: 0}, series}, {replaceMerge: ['series']});
-  studio.traceLossChart.setOption({title: {text: 'loss per step', left: 'center', textStyle: {fontSize: 13}},
+  studio.traceLossChart.setOption({animation: false, title: {text: 'loss per step', left: 'center', textStyle: {fontSize: 13}},
     tooltip: {trigger: 'axis'}, grid: {top: 30, left: 60, right: 20, bottom: 30}, xAxis: {type: 'value'},
     yAxis: {type: 'log'}, series: losses}, {replaceMerge: ['series']});
   studio.redraws++;
@@ -167,15 +167,64 @@ function wirePlayground() {
   $('tab-playground').addEventListener('click', async () => { await drawSurface(); drawTrace(); });   // sized now
 }
 
+// ---------------------------------------------------------------- why momentum works
+
+async function drawMomentum(optimal) {
+  let query = `steps=200`;
+  if (!optimal) {
+    query += `&lr=${Math.pow(10, Number($('m-lr').value)).toPrecision(6)}&momentum=${$('m-momentum').value}`;
+  }
+  const ticket = studio.momentumRequested = (studio.momentumRequested || 0) + 1;   // only the latest is drawn
+  const m = await getJson('/api/momentum?' + query);
+  if (ticket !== studio.momentumRequested) { return; }
+  studio.momentum = m;
+  if (optimal) {
+    $('m-lr').value = Math.log10(m.lr);
+    $('m-momentum').value = m.momentum;
+  }
+  $('m-lr-value').textContent = m.lr.toPrecision(3);
+  $('m-momentum-value').textContent = m.momentum.toFixed(2);
+  $('m-kappa').textContent = m.condition;
+  $('m-eta-star').textContent = m.optimal_lr.toPrecision(4);
+  $('m-beta-star').textContent = m.optimal_momentum.toPrecision(4);
+  const body = document.querySelector('#m-rates tbody');
+  body.replaceChildren(...m.directions.map(d => {
+    const tr = document.createElement('tr');
+    for (const v of [d.axis, d.eigenvalue, d.predicted_rate.toFixed(4),
+      d.measured_rate === null ? '—' : d.measured_rate.toFixed(4)]) {
+      const td = document.createElement('td');
+      td.textContent = v;
+      tr.append(td);
+    }
+    return tr;
+  }));
+  const series = [];
+  for (const d of m.directions) {
+    const colour = d.axis === 'x' ? '#1f77b4' : '#d62728';
+    series.push({name: `|${d.axis}| measured`, type: 'line', showSymbol: false, lineStyle: {color: colour},
+      itemStyle: {color: colour}, data: d.path.map((v, t) => [t, Math.max(Math.abs(v), 1e-20)])});
+    const start = Math.abs(d.path[0]);
+    series.push({name: `|${d.axis}| predicted rate`, type: 'line', showSymbol: false,
+      lineStyle: {color: colour, type: 'dashed'}, itemStyle: {color: colour},
+      data: d.path.map((v, t) => [t, Math.max(start * Math.pow(d.predicted_rate, t), 1e-20)])});
+  }
+  studio.momentumChart.setOption({animation: false, title: {text: 'distance to the minimum along each eigen-direction', left: 'center',
+    textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'}, legend: {top: 22}, grid: {top: 60, left: 70, right: 20,
+    bottom: 30}, xAxis: {type: 'value', name: 'step'},
+    yAxis: {type: 'log', min: 1e-20, max: 1e2, axisLabel: {formatter: v => v.toExponential(0)}}, series},
+    {replaceMerge: ['series']});
+  studio.momentumRedraws = (studio.momentumRedraws || 0) + 1;
+}
+
 // ---------------------------------------------------------------- tabs and start
 
 function show(view) {
-  $('view-runs').hidden = view !== 'runs';
-  $('view-playground').hidden = view !== 'playground';
-  $('tab-runs').classList.toggle('active', view === 'runs');
-  $('tab-playground').classList.toggle('active', view === 'playground');
-  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.surfaceChart, studio.traceLossChart]
-    .forEach(c => c.resize());
+  for (const v of ['runs', 'playground', 'momentum']) {
+    $('view-' + v).hidden = view !== v;
+    $('tab-' + v).classList.toggle('active', view === v);
+  }
+  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.surfaceChart, studio.traceLossChart,
+    studio.momentumChart].forEach(c => c.resize());
 }
 
 async function main() {
@@ -186,8 +235,15 @@ async function main() {
   studio.surfaceChart = echarts.init($('chart-surface'));
   studio.traceLossChart = echarts.init($('chart-trace-loss'));
   $('view-playground').hidden = true;
+  $('view-momentum').hidden = false;
+  studio.momentumChart = echarts.init($('chart-momentum'));
+  $('view-momentum').hidden = true;
   $('tab-runs').addEventListener('click', () => show('runs'));
   $('tab-playground').addEventListener('click', () => show('playground'));
+  $('tab-momentum').addEventListener('click', () => { show('momentum'); drawMomentum(false); });
+  $('m-lr').addEventListener('input', () => drawMomentum(false));
+  $('m-momentum').addEventListener('input', () => drawMomentum(false));
+  $('m-optimal').addEventListener('click', () => drawMomentum(true));
   wirePlayground();
   await drawSurface();
   await drawTrace();

@@ -118,6 +118,26 @@ class StudioApiTest {
     }
 
     @Test
+    void momentumTheoryPredictsWhatTheRealOptimizerMeasures() throws Exception {
+        JsonNode best = JSON.readTree(get("/api/momentum").body());
+        double kappa = best.get("condition").asDouble();
+        assertEquals(50, kappa);
+        double expected = (Math.sqrt(kappa) - 1) / (Math.sqrt(kappa) + 1);
+        assertEquals(expected * expected, best.get("optimal_momentum").asDouble(), 1e-12);
+        for (JsonNode d : best.get("directions")) {
+            assertEquals(expected, d.get("predicted_rate").asDouble(), 1e-9, "at η*, β* every direction shrinks alike");
+            assertEquals(d.get("predicted_rate").asDouble(), d.get("measured_rate").asDouble(), 0.03, d.toString());
+        }
+        // Plain gradient descent (β = 0) with a small step: the flat direction crawls at 1 − η.
+        JsonNode slow = JSON.readTree(get("/api/momentum?lr=0.01&momentum=0&steps=300").body());
+        JsonNode x = slow.get("directions").get(0);
+        assertEquals(0.99, x.get("predicted_rate").asDouble(), 1e-12);
+        assertEquals(0.99, x.get("measured_rate").asDouble(), 1e-6);
+        assertEquals(400, get("/api/momentum?steps=lots").statusCode());
+        assertEquals(400, get("/api/momentum?lr=-1").statusCode());
+    }
+
+    @Test
     void nothingOutsideTheRunsDirectoryIsReachable() throws Exception {
         Path outside = Files.createDirectories(tmp.resolve("secret"));
         Files.writeString(outside.resolve("config.json"), "{\"model\":\"secret\"}");

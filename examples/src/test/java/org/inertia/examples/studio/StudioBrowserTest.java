@@ -145,6 +145,22 @@ class StudioBrowserTest {
     }
 
     @Test
+    void theMomentumViewShowsTheTheoryBesideTheMeasuredRates() throws Exception {
+        browser.findElement(By.id("tab-momentum")).click();
+        browser.findElement(By.id("m-optimal")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> browser.findElement(By.id("m-beta-star")).getText()
+            .equals("0.5658") && browser.findElements(By.cssSelector("#m-rates tbody tr")).size() == 2
+            && "0.57".equals(browser.findElement(By.id("m-momentum-value")).getText()));
+        assertEquals("50", browser.findElement(By.id("m-kappa")).getText());
+        List<WebElement> cells = browser.findElements(By.cssSelector("#m-rates tbody tr td"));
+        assertEquals("0.7522", cells.get(2).getText(), "predicted, x: (√κ − 1) / (√κ + 1)");
+        assertEquals("0.7522", cells.get(6).getText(), "predicted, y");
+        assertEquals(0.7522, Double.parseDouble(cells.get(3).getText()), 0.03, "measured, x");
+        assertEquals(4L, ((Number) js("return studio.momentumChart.getOption().series.length")).longValue());
+        screenshot("studio-momentum.png");
+    }
+
+    @Test
     void movingTheBetaSliderRedrawsThePaths() throws InterruptedException {
         browser.findElement(By.id("tab-playground")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> js("return studio.lastTrace") != null);
