@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /api/runs}: each run's name, config and summary (null while it trains);</li>
  *   <li>{@code GET /api/runs/NAME/steps}: its per-step metrics so far ({@code steps.csv}) as
- *       {@code {"columns": [...], "rows": [[...], ...]}};</li>
+ *       {@code {"columns": [...], "rows": [[...], ...]}}; {@code /epochs} the same of its per-epoch
+ *       metrics ({@code metrics.csv}: train and test loss and accuracy, lr, momentum, norms);</li>
  *   <li>{@code GET /api/trace?function=...&optimizer=...}: the CSV the {@code trace} command prints for
  *       the same flags (names without the dashes); its error message with status 400.</li>
  * </ul>
@@ -106,7 +107,10 @@ public final class StudioServer implements AutoCloseable {
                 listRuns(ex);
             } else if (path.startsWith("/api/runs/") && path.endsWith("/steps")) {
                 String raw = path.substring("/api/runs/".length(), path.length() - "/steps".length());
-                steps(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8));
+                table(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8), "steps.csv");
+            } else if (path.startsWith("/api/runs/") && path.endsWith("/epochs")) {
+                String raw = path.substring("/api/runs/".length(), path.length() - "/epochs".length());
+                table(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8), "metrics.csv");
             } else if (path.equals("/api/trace")) {
                 trace(ex, ex.getRequestURI());
             } else if (path.equals("/api/momentum")) {
@@ -145,13 +149,14 @@ public final class StudioServer implements AutoCloseable {
         }
     }
 
-    private void steps(HttpExchange ex, String name) throws IOException {
+    /** A run's CSV file (steps.csv or metrics.csv) as JSON columns and numeric rows, as far as it is written. */
+    private void table(HttpExchange ex, String name, String csv) throws IOException {
         Optional<Path> dir = runs.find(name);
         if (dir.isEmpty()) {
             send(ex, 404, "text/plain", "no run named '" + name + "'");
             return;
         }
-        Path file = dir.get().resolve("steps.csv");
+        Path file = dir.get().resolve(csv);
         List<String> columns = List.of();
         List<List<Double>> rows = new ArrayList<>();
         if (Files.isRegularFile(file)) {

@@ -4,7 +4,7 @@
 
 const studio = {
   runsChart: null, accuracyChart: null, lrChart: null, surfaceChart: null, traceLossChart: null,
-  selected: new Set(), steps: {}, start: null, surface: null,
+  selected: new Set(), steps: {}, epochs: {}, start: null, surface: null,
   lastQuery: null, lastTrace: null, redraws: 0, requested: 0,
 };
 window.studio = studio;
@@ -36,7 +36,7 @@ function smooth(values, weight) {
 }
 
 function drawRuns() {
-  const loss = [], accuracy = [], lr = [];
+  const loss = [], accuracy = [], lr = [], epochs = [];
   for (const name of studio.selected) {
     const s = studio.steps[name];
     if (!s) { continue; }
@@ -45,11 +45,23 @@ function drawRuns() {
     loss.push({name: name + ' (raw)', type: 'line', showSymbol: false, data: points('loss'), lineStyle: {opacity: 0.3}});
     loss.push({name: name, type: 'line', showSymbol: false, data: smooth(points('loss'), 0.9)});
     accuracy.push({name: name, type: 'line', showSymbol: false, data: smooth(points('accuracy'), 0.9)});
-    lr.push({name: name, type: 'line', showSymbol: false, data: points('lr')});
+    lr.push({name: name + ' lr', type: 'line', showSymbol: false, data: points('lr')});
+    if (s.rows.some(r => r[col('momentum')] !== null)) {
+      lr.push({name: name + ' momentum', type: 'line', showSymbol: false, yAxisIndex: 1, lineStyle: {type: 'dashed'},
+        data: points('momentum')});
+    }
+    const e = studio.epochs[name];
+    if (e) {
+      const ecol = c => e.columns.indexOf(c);
+      epochs.push({name: name + ' test accuracy', type: 'line', data: e.rows.map(r => [r[0], r[ecol('test_accuracy')]])});
+      epochs.push({name: name + ' train accuracy', type: 'line', lineStyle: {type: 'dashed'},
+        data: e.rows.map(r => [r[0], r[ecol('train_accuracy')]])});
+    }
   }
   studio.runsChart.setOption({series: loss}, {replaceMerge: ['series']});
   studio.accuracyChart.setOption({series: accuracy}, {replaceMerge: ['series']});
   studio.lrChart.setOption({series: lr}, {replaceMerge: ['series']});
+  studio.epochsChart.setOption({series: epochs}, {replaceMerge: ['series']});
 }
 
 async function refreshRuns() {
@@ -77,6 +89,7 @@ async function refreshRuns() {
 async function pollSteps() {
   for (const name of studio.selected) {
     studio.steps[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/steps');
+    studio.epochs[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/epochs');
   }
   drawRuns();
 }
@@ -223,14 +236,18 @@ function show(view) {
     $('view-' + v).hidden = view !== v;
     $('tab-' + v).classList.toggle('active', view === v);
   }
-  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.surfaceChart, studio.traceLossChart,
-    studio.momentumChart].forEach(c => c.resize());
+  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.epochsChart, studio.surfaceChart,
+    studio.traceLossChart, studio.momentumChart].forEach(c => c.resize());
 }
 
 async function main() {
   studio.runsChart = lineChart($('chart-loss'), 'loss (raw, and smoothed)', 'loss');
   studio.accuracyChart = lineChart($('chart-accuracy'), 'batch accuracy (smoothed)', 'accuracy');
-  studio.lrChart = lineChart($('chart-lr'), 'learning rate', 'lr');
+  studio.lrChart = lineChart($('chart-lr'), 'learning rate (solid) and momentum (dashed)', 'lr');
+  studio.lrChart.setOption({yAxis: [{type: 'value', name: 'lr', scale: true},
+    {type: 'value', name: 'momentum', min: 0, max: 1}]});
+  studio.epochsChart = lineChart($('chart-epochs'), 'accuracy per epoch: test (solid), train (dashed)', 'accuracy');
+  studio.epochsChart.setOption({xAxis: {type: 'value', name: 'epoch', minInterval: 1}});
   $('view-playground').hidden = false;           // charts need a laid-out element to size themselves
   studio.surfaceChart = echarts.init($('chart-surface'));
   studio.traceLossChart = echarts.init($('chart-trace-loss'));

@@ -69,6 +69,14 @@ class StudioApiTest {
             JSON.convertValue(steps.get("columns"), List.class));
         assertEquals(5, steps.get("rows").size(), "10 steps logged every 2: " + steps);
         assertEquals(2, steps.get("rows").get(0).get(0).asInt());
+
+        JsonNode epochs = JSON.readTree(get("/api/runs/mlp-a/epochs").body());
+        assertEquals("epoch", epochs.get("columns").get(0).asText());
+        assertEquals(1, epochs.get("rows").size());
+        int test = JSON.convertValue(epochs.get("columns"), List.class).indexOf("test_accuracy");
+        assertEquals(runsJson.get(0).get("summary").get("test_accuracy").asDouble(),
+            epochs.get("rows").get(0).get(test).asDouble(), 1e-12);
+        assertEquals(404, get("/api/runs/..%2Fsecret/epochs").statusCode());
     }
 
     @Test

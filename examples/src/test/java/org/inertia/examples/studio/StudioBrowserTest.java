@@ -105,6 +105,9 @@ class StudioBrowserTest {
         long points = ((Number) js("return studio.runsChart.getOption().series[1].data.length")).longValue();
         assertEquals(40, points, "one point per logged step: 2 epochs of 20 batches");
         assertEquals("mlp-nesterov (raw)", js("return studio.runsChart.getOption().series[0].name"));
+        assertEquals(2L, ((Number) js("return studio.epochsChart.getOption().series[0].data.length")).longValue(),
+            "test accuracy per epoch, 2 epochs");
+        assertEquals("mlp-nesterov momentum", js("return studio.lrChart.getOption().series[1].name"));
         screenshot("studio-runs.png");
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
