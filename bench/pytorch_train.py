@@ -15,29 +15,19 @@ about 20x slower); Inertia itself never needs Python. Run it with the interprete
 Prints one line per epoch, then one JSON line: model, epochs, test accuracy and loss, seconds.
 """
 import argparse
-import gzip
 import json
 import math
 import os
-import struct
+import sys
 import time
 
 import torch
 from torch import nn
 
-MNIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "datasets", "src", "main", "resources",
-                     "org", "inertia", "datasets", "mnist")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pytorch_bench import MNIST, lenet5, mlp, read_idx  # noqa: E402  (the bench's models and MNIST reader)
+
 MEAN, STD = 0.1307, 0.3081
-
-
-def read_idx(path, magic):
-    with gzip.open(path, "rb") as f:
-        raw = f.read()
-    found, count = struct.unpack(">II", raw[:8])
-    if found != magic:
-        raise SystemExit(f"{path}: magic {found:#x}, expected {magic:#x}")
-    header = 16 if magic == 2051 else 8
-    return torch.frombuffer(bytearray(raw[header:]), dtype=torch.uint8), count
 
 
 def mnist(split):
@@ -49,17 +39,6 @@ def mnist(split):
 
 def normalise(images):
     return images.float().div_(255).sub_(MEAN).div_(STD)
-
-
-def mlp():
-    return nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 256), nn.ReLU(),
-                         nn.Linear(256, 10))
-
-
-def lenet5():
-    return nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.ReLU(),
-                         nn.MaxPool2d(2), nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(),
-                         nn.Linear(84, 10))
 
 
 def convnet():

@@ -249,7 +249,7 @@ class PreemptionCommandTest {
     @Test
     void aFullDiskIsNamedWithItsOwnExitCodeAndTheLastCompleteCheckpointSurvives() throws Exception {
         Path disk = tmp.resolve("small");
-        // 12 MB: the first epoch's two 4.3 MB checkpoints fit, the second epoch's temporary file does not.
+        // Sized to hold the first epoch's checkpoints but not the second's temporary file (docs/performance.md).
         assumeTrue(mount(disk, "size=12m"), "skipped: cannot mount a small tmpfs here (needs root)");
         try {
             Path run = disk.resolve("run");

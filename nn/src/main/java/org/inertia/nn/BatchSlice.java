@@ -80,6 +80,11 @@ public final class BatchSlice {
 
     /** This slice's rows of a whole-batch array, as a contiguous copy. */
     public INDArray rows(INDArray whole) {
+        return rows(whole, lo, hi);
+    }
+
+    /** Rows [lo, hi) of {@code whole}, as a contiguous copy (the layout every op expects). */
+    public static INDArray rows(INDArray whole, long lo, long hi) {
         INDArrayIndex[] index = new INDArrayIndex[whole.rank()];
         Arrays.fill(index, NDArrayIndex.all());
         index[0] = NDArrayIndex.interval(lo, hi);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,16 +183,24 @@ public final class StudioServer implements AutoCloseable {
         send(ex, 200, "application/json", JSON.writeValueAsString(out));
     }
 
+    /** A query string's parameters, decoded, in order (a name without "=" maps to null; the last of a name wins). */
+    static Map<String, String> parameters(String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? null : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
     private void trace(HttpExchange ex, URI uri) throws IOException {
         List<String> args = new ArrayList<>();
-        String query = uri.getRawQuery();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? null : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> p : parameters(uri.getRawQuery()).entrySet()) {
+            String name = p.getKey();
+            String value = p.getValue();
             if (!name.matches("[a-z0-9-]{1,40}") || name.equals("plot") || name.equals("loss-plot")) {
                 send(ex, 400, "text/plain", "unknown or not allowed parameter '" + name + "' (the studio returns the "
                         + "trace's CSV; it writes no files)");
@@ -232,18 +241,13 @@ public final class StudioServer implements AutoCloseable {
      * ball with the same η and β).
      */
     private void momentum(HttpExchange ex, String query) throws IOException {
-        Map<String, String> q = new LinkedHashMap<>();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        Map<String, String> q = parameters(query);
         double mu = 1;
         double l = 50;
-        String lr = q.getOrDefault("lr", Double.toString(MomentumTheory.optimalLr(mu, l)));
-        String beta = q.getOrDefault("momentum", Double.toString(MomentumTheory.optimalMomentum(mu, l)));
-        String steps = q.getOrDefault("steps", "200");
+        String lr = Objects.requireNonNullElse(q.get("lr"), Double.toString(MomentumTheory.optimalLr(mu, l)));
+        String beta = Objects.requireNonNullElse(q.get("momentum"),
+                Double.toString(MomentumTheory.optimalMomentum(mu, l)));
+        String steps = Objects.requireNonNullElse(q.get("steps"), "200");
         if (!steps.matches("\\d{1,4}")) {
             send(ex, 400, "text/plain", "steps must be a whole number up to 9999, got '" + steps + "'");
             return;
@@ -315,12 +319,7 @@ public final class StudioServer implements AutoCloseable {
 
     /** log10(1 + f) on a grid over the function's plotting range, for the playground's contours. */
     private static void surface(HttpExchange ex, String query) throws IOException {
-        String name = null;
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            if (pair.startsWith("function=")) {
-                name = URLDecoder.decode(pair.substring("function=".length()), StandardCharsets.UTF_8);
-            }
-        }
+        String name = parameters(query).get("function");
         org.inertia.optim.trace.TestFunction f = null;
         for (org.inertia.optim.trace.TestFunction t : org.inertia.optim.trace.TestFunction.values()) {
             if (t.cliName().equals(name)) {

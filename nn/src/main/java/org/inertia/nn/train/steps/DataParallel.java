@@ -23,8 +23,6 @@ import org.inertia.nn.Module;
 import org.inertia.nn.Parameter;
 import org.inertia.nn.layers.Linear;
 import org.inertia.nn.loss.Loss;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -232,18 +230,8 @@ public final class DataParallel implements TrainingStep {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        for (Future<Result> f : others) {        // wait for every slice, even after a failure: they share the model
-            try {
-                Result r = f.get();
-                lossSum += r.loss();
-                correct += r.correct();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
-            }
-        }
+        List<Result> theirs = new ArrayList<>(used - 1);
+        failure = awaitAll(others, theirs, failure);
         if (failure != null) {
             for (GradSink sink : sinks) {
                 sink.zeroGrad();
@@ -251,13 +239,11 @@ public final class DataParallel implements TrainingStep {
             if (fresh) {
                 parameters.forEach(Parameter::zeroGrad);
             }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("DataParallel: a slice of the batch failed", failure);
+            throw rethrown(failure);
+        }
+        for (Result r : theirs) {
+            lossSum += r.loss();
+            correct += r.correct();
         }
         for (GradSink sink : sinks) {
             sink.addToLeaves();
@@ -284,28 +270,47 @@ public final class DataParallel implements TrainingStep {
             }));
         }
         List<R> results = new ArrayList<>(used);
-        RuntimeException failure = null;
+        Throwable failure = null;
         try (MemoryScope scope = MemoryScope.enter()) {
             long hi = n / used;
             results.add(used == 1 ? work.apply(inputs, targets) : work.apply(rows(inputs, 0, hi), rows(targets, 0, hi)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
-        for (Future<R> f : others) {            // wait for every slice, even after a failure: they share the model
-            try {
-                results.add(f.get());
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : e.getCause() instanceof RuntimeException re ? re
-                        : new IllegalStateException("DataParallel: a slice of the batch failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("DataParallel: interrupted", e);
-            }
-        }
+        failure = awaitAll(others, results, failure);
         if (failure != null) {
-            throw failure;
+            throw rethrown(failure);
         }
         return results;
+    }
+
+    /**
+     * Waits for every worker's slice — even after a failure, since they share the model — adding their
+     * results to {@code into} in order; returns {@code failure} if it is set, else the first slice's failure.
+     */
+    private static <R> Throwable awaitAll(List<Future<R>> others, List<R> into, Throwable failure) {
+        for (Future<R> f : others) {
+            try {
+                into.add(f.get());
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+            }
+        }
+        return failure;
+    }
+
+    /** A slice's failure as the caller sees it: its own exception where it is unchecked. */
+    private static RuntimeException rethrown(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            return re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException("DataParallel: a slice of the batch failed", failure);
     }
 
     /** Forward, loss (weighted by the slice's share of the batch) and backward on the calling thread. */
@@ -318,10 +323,7 @@ public final class DataParallel implements TrainingStep {
 
     /** Rows [lo, hi) of t, copied into the current scope (a contiguous array, as every op expects). */
     private static Tensor rows(Tensor t, long lo, long hi) {
-        INDArrayIndex[] index = new INDArrayIndex[t.rank()];
-        Arrays.fill(index, NDArrayIndex.all());
-        index[0] = NDArrayIndex.interval(lo, hi);
-        return Tensor.wrap(t.data().get(index).dup('c'));
+        return Tensor.wrap(BatchSlice.rows(t.data(), lo, hi));
     }
 
     /** Stops the worker threads and gives the opening thread back its OpenMP team. */
