@@ -16,6 +16,7 @@ import org.inertia.examples.charts.Palette;
 import org.inertia.optim.Momentum;
 import org.inertia.optim.schedule.Scheduler;
 import org.inertia.optim.schedule.Schedules;
+import org.inertia.optim.trace.Quadratic;
 import org.inertia.optim.trace.TestFunction;
 import org.inertia.optim.trace.Trace;
 import org.inertia.optim.trace.TracePoint;
@@ -79,6 +80,14 @@ class TraceCommandTest {
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--lr", "fast"}, "--lr"),
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--colour", "red"}, "Unknown option"),
             Arguments.of(new String[] {"--optimizer", "sgd"}, "--function"),
+            Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd", "--condition", "10"},
+                "--condition: a condition number applies to the quadratic only, not to beale"),
+            Arguments.of(new String[] {"--function", "quadratic", "--optimizer", "sgd", "--condition", "0.5"},
+                "--condition: the quadratic's condition number must be in [1, 1000000], got 0.5"),
+            Arguments.of(new String[] {"--function", "quadratic", "--optimizer", "sgd", "--condition", "NaN"},
+                "must be in [1, 1000000], got NaN"),
+            Arguments.of(new String[] {"--function", "quadratic", "--optimizer", "sgd", "--condition", "1e7"},
+                "must be in [1, 1000000]"),
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "sgd,momentum", "--momentum-schedule", "ramp"},
                 "--momentum-schedule ramp: sgd has no momentum"),
             Arguments.of(new String[] {"--function", "beale", "--optimizer", "momentum,adam", "--restart-every", "5"},
@@ -132,6 +141,27 @@ class TraceCommandTest {
         TracePoint last = constant.get(30);
         assertTrue(plain.out().strip().endsWith("30," + last.x() + "," + last.y() + "," + last.loss()),
             "trace's learning rate is constant unless a schedule is asked for");
+    }
+
+    @Test
+    void conditionChoosesTheQuadraticsCurvatureAndItsDefaultIsTheNamedQuadratic() {
+        String[] flags = {"trace", "--function", "quadratic", "--optimizer", "momentum", "--lr", "0.01", "--steps", "25"};
+        CliRunner.Result named = CliRunner.run(flags);
+        CliRunner.Result fifty = CliRunner.run(Stream.concat(Stream.of(flags), Stream.of("--condition", "50"))
+            .toArray(String[]::new));
+        assertEquals(0, fifty.exitCode(), fifty.err());
+        assertEquals(named.out(), fifty.out(), "κ = 50 is the named quadratic, bit for bit");
+        CliRunner.Result ten = CliRunner.run(Stream.concat(Stream.of(flags), Stream.of("--condition", "10"))
+            .toArray(String[]::new));
+        assertEquals(0, ten.exitCode(), ten.err());
+        List<TracePoint> expected = Trace.run(new Quadratic(10), new double[] {4, -2}, DType.FLOAT64, 25,
+            params -> new Momentum(params, Momentum.options().lr(0.01)));
+        String[] lines = ten.out().strip().split("\\R");
+        for (int i = 0; i <= 25; i++) {
+            TracePoint p = expected.get(i);
+            assertEquals(p.step() + "," + p.x() + "," + p.y() + "," + p.loss(), lines[i + 1]);
+        }
+        assertEquals(0.5 * 16 + 0.5 * 10 * 4, expected.get(0).loss(), 1e-12, "f = 0.5 x² + 0.5 κ y² at the start");
     }
 
     @Test

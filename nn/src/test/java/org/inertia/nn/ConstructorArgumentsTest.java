@@ -3,6 +3,7 @@ package org.inertia.nn;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.inertia.core.ops.Reduction;
@@ -73,6 +74,8 @@ class ConstructorArgumentsTest {
             bad("EarlyStopping minDelta -1", () -> new EarlyStopping(2, -1), "delta"),
             bad("EarlyStopping minDelta NaN", () -> new EarlyStopping(2, Double.NaN), "delta"),
             bad("DiagnosticsLogger every 0", () -> new DiagnosticsLogger(0), "every"),
+            bad("LayerMetricsCsv every 0", () -> new org.inertia.nn.train.LayerMetricsCsv(Path.of("x.csv"), 0), "every"),
+            bad("StepMetricsCsv every -1", () -> new org.inertia.nn.train.StepMetricsCsv(Path.of("x.csv"), -1), "every"),
             bad("ImageDataset labels and images disagree",
                 () -> new ImageDataset("x", new byte[4 * 4], new byte[3], 1, 2, 2, List.of("a", "b")), "label"));
     }

@@ -11,6 +11,7 @@ import org.inertia.core.MemoryScope;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The shared shape of every optimizer, as in {@code torch.optim}: parameter groups with their own
@@ -30,6 +31,7 @@ public abstract class Optimizer {
     private long steps;
     private boolean diagnosticsOn;
     private List<GroupDiagnostics> diagnostics = List.of();
+    private List<ParamDiagnostics> parameterDiagnostics = List.of();
 
     /** Checks and adopts {@code groups}, whose options must all be {@code optionsType}; for subclasses. */
     protected Optimizer(Class<? extends Hyperparameters> optionsType, ParamGroup... groups) {
@@ -132,31 +134,37 @@ public abstract class Optimizer {
     public void step() {
         checkReadyForStep();
         List<GroupDiagnostics> report = diagnosticsOn ? new ArrayList<>(groups.size()) : null;
+        List<ParamDiagnostics> perParameter = diagnosticsOn ? new ArrayList<>(params.size()) : null;
         NoGrad.run(() -> {
             for (int g = 0; g < groups.size(); g++) {
                 ParamGroup group = groups.get(g);
-                GroupNorms norms = diagnosticsOn ? new GroupNorms() : null;
+                GroupNorms norms = diagnosticsOn ? new GroupNorms(g) : null;
                 for (Tensor p : group.params()) {
                     Tensor grad = p.grad();
                     if (grad == null) {
                         continue;       // no gradient reached this parameter: leave it (and its state) alone
                     }
                     ParamState s = state.computeIfAbsent(p, k -> new ParamState());
-                    INDArray before = norms == null ? null : norms.before(p, grad.data());
+                    ParamNorms before = norms == null ? null : ParamNorms.before(p, g, grad.data(), velocity(s));
                     update(p, grad.data(), s, group);
                     if (norms != null) {
-                        norms.after(p, before, velocityBuffer() == null ? null : s.get(velocityBuffer()));
+                        perParameter.add(norms.add(before.after(p, velocity(s))));
                     }
                 }
                 if (report != null) {
-                    report.add(norms.result(g, velocityBuffer() != null));
+                    report.add(norms.result(velocityBuffer() != null));
                 }
             }
         });
         steps++;
         if (report != null) {
             diagnostics = Collections.unmodifiableList(report);
+            parameterDiagnostics = Collections.unmodifiableList(perParameter);
         }
+    }
+
+    private INDArray velocity(ParamState s) {
+        return velocityBuffer() == null ? null : s.get(velocityBuffer());
     }
 
     /**
@@ -220,12 +228,21 @@ public abstract class Optimizer {
 
     // ------------------------------------------------------------------ diagnostics
 
-    /** Turns per-group gradient / update / velocity norms on or off (off costs nothing). */
+    /**
+     * Turns per-group and per-parameter gradient / update / velocity norms on or off (off costs nothing; on
+     * costs a copy of each parameter per step).
+     */
     public void setDiagnostics(boolean on) {
         this.diagnosticsOn = on;
         if (!on) {
             diagnostics = List.of();
+            parameterDiagnostics = List.of();
         }
+    }
+
+    /** Whether {@link #step()} measures diagnostics. */
+    public boolean diagnosticsOn() {
+        return diagnosticsOn;
     }
 
     /** The norms from the last step, one entry per group (empty when diagnostics are off). */
@@ -233,27 +250,68 @@ public abstract class Optimizer {
         return diagnostics;
     }
 
+    /** The last step's numbers per parameter that had a gradient, in group order (empty when diagnostics are off). */
+    public List<ParamDiagnostics> parameterDiagnostics() {
+        return parameterDiagnostics;
+    }
+
+    /** One parameter's measurements, taken around its update. */
+    private static final class ParamNorms {
+        private final INDArray before;
+        private final int group;
+        private final double parameterNorm;
+        private final double gradientNorm;
+        private final double alignment;
+
+        private ParamNorms(INDArray before, int group, double parameterNorm, double gradientNorm, double alignment) {
+            this.before = before;
+            this.group = group;
+            this.parameterNorm = parameterNorm;
+            this.gradientNorm = gradientNorm;
+            this.alignment = alignment;
+        }
+
+        /** Before the update: θ (copied), ‖θ‖, ‖g‖ and cos(g, v) with the velocity the step starts from. */
+        static ParamNorms before(Tensor p, int group, INDArray grad, INDArray velocity) {
+            double g = grad.norm2Number().doubleValue();
+            double alignment = Double.NaN;
+            if (velocity != null) {
+                double v = velocity.norm2Number().doubleValue();
+                if (g > 0 && v > 0) {
+                    alignment = Nd4j.getBlasWrapper().dot(grad, velocity) / (g * v);
+                }
+            }
+            return new ParamNorms(p.data().dup(), group, p.data().norm2Number().doubleValue(), g, alignment);
+        }
+
+        ParamDiagnostics after(Tensor p, INDArray velocity) {
+            return new ParamDiagnostics(p, group, parameterNorm, gradientNorm, p.data().distance2(before),
+                    velocity == null ? Double.NaN : velocity.norm2Number().doubleValue(), alignment);
+        }
+    }
+
+    /** A group's norms, summed in squares over its parameters. */
     private static final class GroupNorms {
+        private final int group;
         private double gradSq;
         private double updateSq;
         private double velocitySq;
 
-        INDArray before(Tensor p, INDArray grad) {
-            double n = grad.norm2Number().doubleValue();
-            gradSq += n * n;
-            return p.data().dup();
+        GroupNorms(int group) {
+            this.group = group;
         }
 
-        void after(Tensor p, INDArray before, INDArray velocity) {
-            double u = p.data().distance2(before);
-            updateSq += u * u;
-            if (velocity != null) {
-                double v = velocity.norm2Number().doubleValue();
-                velocitySq += v * v;
+        /** Adds one parameter's numbers; returns them. */
+        ParamDiagnostics add(ParamDiagnostics d) {
+            gradSq += d.gradientNorm() * d.gradientNorm();
+            updateSq += d.updateNorm() * d.updateNorm();
+            if (!Double.isNaN(d.velocityNorm())) {
+                velocitySq += d.velocityNorm() * d.velocityNorm();
             }
+            return d;
         }
 
-        GroupDiagnostics result(int group, boolean hasVelocity) {
+        GroupDiagnostics result(boolean hasVelocity) {
             return new GroupDiagnostics(group, Math.sqrt(gradSq), Math.sqrt(updateSq),
                     hasVelocity ? Math.sqrt(velocitySq) : Double.NaN);
         }

@@ -129,6 +129,66 @@ class OptimizerContractTest {
         optimizer.setDiagnostics(false);
         problem.step(optimizer);
         assertTrue(optimizer.diagnostics().isEmpty());
+        assertTrue(optimizer.parameterDiagnostics().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.inertia.optim.OptimizerTable#valid")
+    void perParameterDiagnosticsAreEachTensorsNormsAndTheGradientVelocityCosine(String name,
+            Function<List<Tensor>, Optimizer> factory) {
+        Problem problem = new Problem(6);
+        Optimizer optimizer = factory.apply(problem.params());
+        problem.step(optimizer);
+        String buffer = optimizer.velocityBuffer();
+        double[][] velocityBefore = new double[2][];
+        for (int k = 0; k < 2 && buffer != null; k++) {
+            var v = optimizer.state(problem.params().get(k)).get(buffer);
+            velocityBefore[k] = v == null ? null : v.dup().data().asDouble();
+        }
+        double[][] before = problem.snapshot();
+        optimizer.setDiagnostics(true);
+        problem.step(optimizer);
+        double[][] after = problem.snapshot();
+        List<ParamDiagnostics> each = optimizer.parameterDiagnostics();
+        assertEquals(2, each.size(), "one entry per parameter with a gradient");
+        double gradSq = 0;
+        for (int k = 0; k < 2; k++) {
+            ParamDiagnostics d = each.get(k);
+            Tensor p = problem.params().get(k);
+            assertTrue(d.parameter() == p, "in group order");
+            assertEquals(0, d.group());
+            double[] g = p.grad().toDoubleArray();
+            assertEquals(norm(before[k]), d.parameterNorm(), 1e-12, "‖θ‖ before the step");
+            assertEquals(norm(g), d.gradientNorm(), 1e-12);
+            double[] delta = new double[g.length];
+            for (int i = 0; i < g.length; i++) {
+                delta[i] = after[k][i] - before[k][i];
+            }
+            assertEquals(norm(delta), d.updateNorm(), 1e-12);
+            assertEquals(Math.log10(norm(delta) / norm(before[k])), d.log10UpdateRatio(), 1e-12);
+            gradSq += d.gradientNorm() * d.gradientNorm();
+            if (velocityBefore[k] == null) {
+                assertTrue(Double.isNaN(d.alignment()), name + ": no velocity, no alignment");
+            } else {
+                double dot = 0;
+                for (int i = 0; i < g.length; i++) {
+                    dot += g[i] * velocityBefore[k][i];
+                }
+                assertEquals(dot / (norm(g) * norm(velocityBefore[k])), d.alignment(), 1e-12,
+                    name + ": cos(g, v) with the velocity the step started from");
+                assertTrue(d.alignment() >= -1 - 1e-12 && d.alignment() <= 1 + 1e-12);
+            }
+        }
+        assertEquals(optimizer.diagnostics().get(0).gradientNorm(), Math.sqrt(gradSq), 1e-12,
+            "the group's norm is its parameters' combined");
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,7 +12,7 @@ import java.util.List;
 import org.inertia.core.DType;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
-import org.inertia.optim.trace.TestFunction;
+import org.inertia.optim.trace.Objective;
 import org.inertia.optim.trace.TracePoint;
 import org.inertia.nn.io.AtomicFiles;
 import org.jfree.chart.ChartUtils;
@@ -50,7 +50,7 @@ public final class TracePlot {
      * Writes the plot as a PNG (atomically); {@code subtitle} (may be null) goes under the title. Each
      * path starts at the grey circle and ends at a triangle of its colour.
      */
-    public static void write(Path file, TestFunction function, List<Series> traces, String title, String subtitle)
+    public static void write(Path file, Objective function, List<Series> traces, String title, String subtitle)
             throws IOException {
         double[] range = range(function, traces);
         DefaultXYZDataset surface = contours(function, range);
@@ -160,7 +160,7 @@ public final class TracePlot {
     }
 
     /** The function's usual region, widened (at most 3x) to hold the trajectories' finite points. */
-    static double[] range(TestFunction function, List<Series> traces) {
+    static double[] range(Objective function, List<Series> traces) {
         double[] r = function.plotRange().clone();
         double[] limit = {r[0] - (r[1] - r[0]), r[1] + (r[1] - r[0]), r[2] - (r[3] - r[2]), r[3] + (r[3] - r[2])};
         for (Series t : traces) {
@@ -184,7 +184,7 @@ public final class TracePlot {
     }
 
     /** log10(1 + f) on a GRID x GRID lattice, computed in one vectorised call of the function. */
-    private static DefaultXYZDataset contours(TestFunction function, double[] r) {
+    private static DefaultXYZDataset contours(Objective function, double[] r) {
         int cells = GRID * GRID;
         double[] xs = new double[cells];
         double[] ys = new double[cells];

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.ListResourceBundle;
 import java.util.stream.Collectors;
 import org.inertia.examples.bench.Workload;
+import org.inertia.optim.trace.Quadratic;
 import org.inertia.optim.trace.TestFunction;
 
 /**
@@ -17,6 +18,7 @@ public final class GeneratedHelp extends ListResourceBundle {
             {"generated.traceStarts", Arrays.stream(TestFunction.values())
                     .map(f -> f.cliName() + " " + number(f.start()[0]) + "," + number(f.start()[1]))
                     .collect(Collectors.joining("; "))},
+            {"generated.quadraticCondition", number(Quadratic.DEFAULT_CONDITION)},
             {"generated.workloads", Arrays.stream(Workload.values()).map(Workload::describe)
                     .collect(Collectors.joining("; "))},
         };

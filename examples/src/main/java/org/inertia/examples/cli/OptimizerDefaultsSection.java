@@ -58,7 +58,8 @@ final class OptimizerDefaultsSection {
         return "--" + component.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    private static String value(Object v) {
+    /** A default as the command line writes it: 0.9, pytorch, false. */
+    static String value(Object v) {
         if (v instanceof Double d) {
             return HyperparameterLabel.number(d);
         }

@@ -1,16 +1,27 @@
 package org.inertia.examples.cli;
 
 import java.util.List;
-import java.util.function.Function;
-import org.inertia.examples.studio.StudioServer;
+import org.inertia.examples.studio.TraceOption;
+import org.inertia.examples.studio.TraceService;
 
-/** The trace command as the studio calls it, for code outside this package (the studio's tests). */
+/** The trace command as the studio calls it (the studio command and the studio's tests). */
 public final class StudioAccess {
     private StudioAccess() {
     }
 
-    /** Runs {@code inertia trace ARGS} in this process: its CSV, or its error message. */
-    public static Function<List<String>, StudioServer.TraceAnswer> trace() {
-        return StudioCommand::trace;
+    /** Runs {@code inertia trace ARGS} in this process and describes its options. */
+    public static TraceService trace() {
+        List<TraceOption> options = TraceOptionCatalog.describe();
+        return new TraceService() {
+            @Override
+            public Answer run(List<String> args) {
+                return StudioCommand.trace(args);
+            }
+
+            @Override
+            public List<TraceOption> options() {
+                return options;
+            }
+        };
     }
 }

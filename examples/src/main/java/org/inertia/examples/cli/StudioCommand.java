@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.inertia.examples.studio.StudioServer;
+import org.inertia.examples.studio.TraceService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code inertia studio}: a local, read-only web API over the run directories (the page is still to come). */
+/**
+ * {@code inertia studio}: a local, read-only web app over the run directories (live training curves), with
+ * the trace command's paths in a playground and momentum's theory beside a real run.
+ */
 @Command(name = "studio", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serves the runs under --runs (config, summary, per-step metrics as they grow) and the "
-            + "trace command's paths over HTTP, read-only. Stop it with Ctrl-C."})
+        description = {"Serves a web page over the runs under --runs (config, summary, per-step and per-layer metrics "
+            + "as they grow, confusion matrices), a playground that runs the trace command's optimizers, and momentum's "
+            + "theory beside a real run; read-only. Stop it with Ctrl-C."})
 public final class StudioCommand implements Callable<Integer> {
     /** The loopback address: the studio is for this machine unless --host says otherwise. */
     static final String LOOPBACK = "127.0.0.1";
@@ -46,7 +51,7 @@ public final class StudioCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: --host " + host + ": the studio is reachable from other "
                     + "machines; it serves every run under " + runs.toAbsolutePath());
         }
-        try (StudioServer server = new StudioServer(runs, host, port, StudioCommand::trace)) {
+        try (StudioServer server = new StudioServer(runs, host, port, StudioAccess.trace())) {
             spec.commandLine().getOut().println("studio: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                     + server.port() + "/ (runs in " + runs.toAbsolutePath() + "; Ctrl-C stops it)");
             spec.commandLine().getOut().flush();
@@ -56,7 +61,7 @@ public final class StudioCommand implements Callable<Integer> {
     }
 
     /** Runs {@code trace} with {@code args} in this process: its CSV, or its error message. */
-    static StudioServer.TraceAnswer trace(List<String> args) {
+    static TraceService.Answer trace(List<String> args) {
         CommandLine cli = InertiaCommand.create();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -65,7 +70,7 @@ public final class StudioCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(List.of("trace"));
         all.addAll(args);
         int code = cli.execute(all.toArray(String[]::new));
-        return code == 0 ? new StudioServer.TraceAnswer(true, out.toString())
-                : new StudioServer.TraceAnswer(false, err.toString().strip());
+        return code == 0 ? new TraceService.Answer(true, out.toString())
+                : new TraceService.Answer(false, err.toString().strip());
     }
 }

@@ -9,6 +9,7 @@ import org.inertia.core.DType;
 import org.inertia.examples.charts.Palette;
 import org.inertia.examples.charts.TracePlot;
 import org.inertia.optim.Hyperparameters;
+import org.inertia.optim.trace.Objective;
 import org.inertia.optim.trace.TestFunction;
 import org.inertia.optim.trace.Trace;
 import org.inertia.optim.trace.TracePoint;
@@ -37,6 +38,10 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--function", required = true, paramLabel = "NAME",
             description = "rosenbrock, quadratic, beale or himmelblau.")
     String function;
+
+    @Option(names = "--condition", paramLabel = "K", description = "quadratic only: its condition number κ, "
+            + "f = 0.5 x² + 0.5 κ y² (default: ${bundle:generated.quadraticCondition}).")
+    Double condition;
 
     @Option(names = "--start", paramLabel = "X,Y", description = "Start point (default: ${bundle:generated.traceStarts}).")
     String start;
@@ -83,7 +88,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TestFunction f = Choices.parse("--function", function, TestFunction.class);
+        Objective f = objective(Choices.parse("--function", function, TestFunction.class), condition);
         double[] from = start == null ? f.start() : parsePoint(start);
         List<OptimizerKind> kinds = OptimizerFlags.parseKinds("--optimizer", optimizers);
         flags.checkApplicable(kinds);
@@ -137,6 +142,18 @@ public final class TraceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The function to trace: the named one, or for the quadratic one of the condition number asked for. */
+    static Objective objective(TestFunction named, Double condition) {
+        if (condition == null) {
+            return named;
+        }
+        try {
+            return named.withCondition(condition);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--condition: " + e.getMessage(), e);
+        }
+    }
+
     private static void requirePng(String option, Path file) {
         if (file != null && !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new IllegalArgumentException(option + " writes a PNG file; give a name ending in .png, got " + file);
@@ -162,12 +179,15 @@ public final class TraceCommand implements Callable<Integer> {
         return p;
     }
 
+    /** The values {@code --dtype} takes (double and float are accepted as synonyms). */
+    static final List<String> DTYPES = List.of("float64", "float32");
+
     static DType parseDtype(String raw) {
         return switch (Choices.unquote(raw).toLowerCase(java.util.Locale.ROOT)) {
             case "float64", "double" -> DType.FLOAT64;
             case "float32", "float" -> DType.FLOAT32;
             default -> throw new IllegalArgumentException("Invalid value for --dtype: '" + raw
-                    + "' (allowed: float64, float32)");
+                    + "' (allowed: " + String.join(", ", DTYPES) + ")");
         };
     }
 }

@@ -61,8 +61,9 @@ public final class TrainOptions {
     boolean noProgress;
 
     @Option(names = "--log-every", defaultValue = "10", paramLabel = "N",
-            description = "Append the step's loss, accuracy, lr and momentum to steps.csv every N steps, for the "
-                + "studio (0: off; default: ${DEFAULT-VALUE}).")
+            description = "Append the step's loss, accuracy, lr and momentum to steps.csv, and each layer's gradient, "
+                + "velocity and update norms to layers.csv, every N steps, for the studio (0: off; default: "
+                + "${DEFAULT-VALUE}).")
     int logEvery;
 
     @Option(names = "--diagnostics-every", defaultValue = "50", paramLabel = "N",

@@ -32,6 +32,8 @@ import org.inertia.nn.train.EpochResult;
 import org.inertia.nn.train.MetricsCsv;
 import org.inertia.nn.train.PartialEpoch;
 import org.inertia.nn.train.ProgressBarCallback;
+import org.inertia.nn.train.ConfusionMatrixCsv;
+import org.inertia.nn.train.LayerMetricsCsv;
 import org.inertia.nn.train.StepMetricsCsv;
 import org.inertia.nn.train.StopRequest;
 import org.inertia.nn.train.Trainer;
@@ -59,6 +61,10 @@ final class TrainingRun {
     private static final int TEST_BATCH = 200;
     /** The per-step metrics file in a run directory (what the studio draws). */
     static final String STEPS_FILE = "steps.csv";
+    /** The per-parameter diagnostics file, written every --log-every steps like {@link #STEPS_FILE}. */
+    static final String LAYERS_FILE = "layers.csv";
+    /** The test set's confusion matrix after each epoch. */
+    static final String CONFUSION_FILE = "confusion.csv";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What a run produced. */
@@ -165,9 +171,12 @@ final class TrainingRun {
             callbacks.add(new ProgressBarCallback());     // a bar needs a terminal; logs carry the same numbers
         }
         callbacks.add(new MetricsCsv(dir.resolve("metrics.csv")));
+        callbacks.add(new ConfusionMatrixCsv(dir.resolve(CONFUSION_FILE)));
         StepMetricsCsv steps = t.logEvery > 0 ? new StepMetricsCsv(dir.resolve(STEPS_FILE), t.logEvery) : null;
+        LayerMetricsCsv layers = t.logEvery > 0 ? new LayerMetricsCsv(dir.resolve(LAYERS_FILE), t.logEvery) : null;
         if (steps != null) {
             callbacks.add(steps);
+            callbacks.add(layers);
         }
         Checkpointer checkpointer = new Checkpointer(dir.resolve("checkpoints"));
         callbacks.add(from == null ? checkpointer : checkpointer.resumingFrom(from));
@@ -200,6 +209,7 @@ final class TrainingRun {
             } finally {
                 if (steps != null) {
                     steps.close();          // also when training ends by an exception
+                    layers.close();
                 }
             }
         }

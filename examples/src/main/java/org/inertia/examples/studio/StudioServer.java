@@ -19,7 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import org.inertia.optim.trace.Objective;
+import org.inertia.optim.trace.Quadratic;
+import org.inertia.optim.trace.TestFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +34,19 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/runs}: each run's name, config and summary (null while it trains);</li>
  *   <li>{@code GET /api/runs/NAME/steps}: its per-step metrics so far ({@code steps.csv}) as
  *       {@code {"columns": [...], "rows": [[...], ...]}}; {@code /epochs} the same of its per-epoch
- *       metrics ({@code metrics.csv}: train and test loss and accuracy, lr, momentum, norms);</li>
+ *       metrics ({@code metrics.csv}: train and test loss and accuracy, lr, momentum, norms), {@code /layers}
+ *       of its per-parameter diagnostics ({@code layers.csv}), {@code /confusion} of its confusion matrices
+ *       ({@code confusion.csv}, one row per epoch and actual class);</li>
  *   <li>{@code GET /api/trace?function=...&optimizer=...}: the CSV the {@code trace} command prints for
- *       the same flags (names without the dashes); its error message with status 400.</li>
+ *       the same flags (names without the dashes); its error message with status 400;
+ *       {@code /api/trace/options} describes those flags ({@link TraceOption});</li>
+ *   <li>{@code GET /api/surface?function=...[&condition=K]}: log10(1 + f) on a grid, for the contours;
+ *       {@code GET /api/momentum?[condition=K&lr=...&momentum=...]}: "why momentum works" on the quadratic.</li>
  * </ul>
  * Unknown runs and paths answer 404; every response forbids framing and outside scripts
  * (Content-Security-Policy).
  */
 public final class StudioServer implements AutoCloseable {
-    /** What {@code trace} printed, or the message it refused the flags with. */
-    public record TraceAnswer(boolean ok, String text) {
-    }
-
     static final String CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(StudioServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,11 +64,14 @@ public final class StudioServer implements AutoCloseable {
             "/favicon.svg", new String[] {"/org/inertia/examples/studio/favicon.svg", "image/svg+xml"},
             "/echarts.min.js", new String[] {"/META-INF/resources/webjars/echarts/" + echartsVersion()
                 + "/dist/echarts.min.js", "text/javascript"});
+    /** A run's tables by the last segment of their URL: each is a CSV file the train command writes. */
+    private static final Map<String, String> TABLES = Map.of("steps", "steps.csv", "epochs", "metrics.csv",
+            "layers", "layers.csv", "confusion", "confusion.csv");
     /** Grid points per side of a surface. */
     static final int SURFACE_POINTS = 60;
 
     private final RunDirectories runs;
-    private final Function<List<String>, TraceAnswer> trace;
+    private final TraceService trace;
     private final HttpServer server;
     /** Traces run here, two at a time at most, so that they cannot take every request thread. */
     private final ExecutorService traceThreads = Executors.newFixedThreadPool(2, r -> {
@@ -81,9 +87,9 @@ public final class StudioServer implements AutoCloseable {
 
     /**
      * Serves the runs under {@code root} on {@code host:port} (port 0: any free one); {@code trace} runs the
-     * trace command on a list of command-line arguments.
+     * trace command on a list of command-line arguments and describes its options.
      */
-    public StudioServer(Path root, String host, int port, Function<List<String>, TraceAnswer> trace) throws IOException {
+    public StudioServer(Path root, String host, int port, TraceService trace) throws IOException {
         this.runs = new RunDirectories(root);
         this.trace = trace;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -106,12 +112,13 @@ public final class StudioServer implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             if (path.equals("/api/runs")) {
                 listRuns(ex);
-            } else if (path.startsWith("/api/runs/") && path.endsWith("/steps")) {
-                String raw = path.substring("/api/runs/".length(), path.length() - "/steps".length());
-                table(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8), "steps.csv");
-            } else if (path.startsWith("/api/runs/") && path.endsWith("/epochs")) {
-                String raw = path.substring("/api/runs/".length(), path.length() - "/epochs".length());
-                table(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8), "metrics.csv");
+            } else if (path.startsWith("/api/runs/") && path.lastIndexOf('/') > "/api/runs/".length()
+                    && TABLES.containsKey(path.substring(path.lastIndexOf('/') + 1))) {
+                String table = path.substring(path.lastIndexOf('/') + 1);
+                String raw = path.substring("/api/runs/".length(), path.length() - table.length() - 1);
+                table(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8), TABLES.get(table));
+            } else if (path.equals("/api/trace/options")) {
+                send(ex, 200, "application/json", JSON.writeValueAsString(trace.options()));
             } else if (path.equals("/api/trace")) {
                 trace(ex, ex.getRequestURI());
             } else if (path.equals("/api/momentum")) {
@@ -150,7 +157,7 @@ public final class StudioServer implements AutoCloseable {
         }
     }
 
-    /** A run's CSV file (steps.csv or metrics.csv) as JSON columns and numeric rows, as far as it is written. */
+    /** A run's CSV file ({@link #TABLES}) as JSON columns and numeric rows, as far as it is written. */
     private void table(HttpExchange ex, String name, String csv) throws IOException {
         Optional<Path> dir = runs.find(name);
         if (dir.isEmpty()) {
@@ -172,7 +179,8 @@ public final class StudioServer implements AutoCloseable {
                 }
                 List<Double> row = new ArrayList<>();
                 for (String c : cells) {
-                    row.add(c.isEmpty() ? null : Double.valueOf(c));
+                    Double v = c.isEmpty() ? null : Double.valueOf(c);
+                    row.add(v == null || v.isNaN() || v.isInfinite() ? null : v);     // JSON has no NaN
                 }
                 rows.add(row);
             }
@@ -216,8 +224,8 @@ public final class StudioServer implements AutoCloseable {
                 args.add(value);
             }
         }
-        java.util.concurrent.Future<TraceAnswer> running = traceThreads.submit(() -> trace.apply(args));
-        TraceAnswer answer;
+        java.util.concurrent.Future<TraceService.Answer> running = traceThreads.submit(() -> trace.run(args));
+        TraceService.Answer answer;
         try {
             answer = running.get(TRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -235,15 +243,23 @@ public final class StudioServer implements AutoCloseable {
     }
 
     /**
-     * "Why momentum works" on the quadratic 0.5 x² + 25 y² (curvatures 1 and 50, κ = 50): the optimal
-     * heavy-ball constants, and for the given lr and momentum each direction's predicted rate next to the
-     * rate measured on the real run (the trace command's momentum optimizer, PyTorch form, which is heavy
-     * ball with the same η and β).
+     * "Why momentum works" on the quadratic 0.5 x² + 0.5 κ y² (curvatures 1 and κ; κ = 50 unless asked):
+     * the optimal heavy-ball constants, and for the given lr and momentum each direction's predicted rate
+     * next to the rate measured on the real run (the trace command's momentum optimizer, PyTorch form, which
+     * is heavy ball with the same η and β).
      */
     private void momentum(HttpExchange ex, String query) throws IOException {
         Map<String, String> q = parameters(query);
-        double mu = 1;
-        double l = 50;
+        Quadratic quadratic;
+        try {
+            quadratic = (Quadratic) objective("quadratic",
+                    Objects.requireNonNullElse(q.get("condition"), Double.toString(Quadratic.DEFAULT_CONDITION)));
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, "text/plain", e.getMessage());
+            return;
+        }
+        double mu = quadratic.curvatures()[0];
+        double l = quadratic.curvatures()[1];
         String lr = Objects.requireNonNullElse(q.get("lr"), Double.toString(MomentumTheory.optimalLr(mu, l)));
         String beta = Objects.requireNonNullElse(q.get("momentum"),
                 Double.toString(MomentumTheory.optimalMomentum(mu, l)));
@@ -252,8 +268,8 @@ public final class StudioServer implements AutoCloseable {
             send(ex, 400, "text/plain", "steps must be a whole number up to 9999, got '" + steps + "'");
             return;
         }
-        TraceAnswer run = trace.apply(List.of("--function", "quadratic", "--optimizer", "momentum", "--lr", lr,
-                "--momentum", beta, "--steps", steps));
+        TraceService.Answer run = trace.run(List.of("--function", "quadratic", "--condition", Double.toString(l),
+                "--optimizer", "momentum", "--lr", lr, "--momentum", beta, "--steps", steps));
         if (!run.ok()) {
             send(ex, 400, "text/plain", run.text());
             return;
@@ -269,7 +285,7 @@ public final class StudioServer implements AutoCloseable {
         double eta = Double.parseDouble(lr);
         double b = Double.parseDouble(beta);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("function", "0.5 x² + 25 y²");
+        out.put("function", "0.5 x² + " + number(l / 2) + " y²");
         out.put("eigenvalues", List.of(mu, l));
         out.put("condition", l / mu);
         out.put("optimal_lr", MomentumTheory.optimalLr(mu, l));
@@ -319,15 +335,12 @@ public final class StudioServer implements AutoCloseable {
 
     /** log10(1 + f) on a grid over the function's plotting range, for the playground's contours. */
     private static void surface(HttpExchange ex, String query) throws IOException {
-        String name = parameters(query).get("function");
-        org.inertia.optim.trace.TestFunction f = null;
-        for (org.inertia.optim.trace.TestFunction t : org.inertia.optim.trace.TestFunction.values()) {
-            if (t.cliName().equals(name)) {
-                f = t;
-            }
-        }
-        if (f == null) {
-            send(ex, 400, "text/plain", "function must be one of rosenbrock, quadratic, beale, himmelblau, got '" + name + "'");
+        Map<String, String> q = parameters(query);
+        Objective f;
+        try {
+            f = objective(q.get("function"), q.get("condition"));
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, "text/plain", e.getMessage());
             return;
         }
         double[] r = f.plotRange();
@@ -353,6 +366,38 @@ public final class StudioServer implements AutoCloseable {
         out.put("start", f.start());
         out.put("minima", f.minima());
         send(ex, 200, "application/json", JSON.writeValueAsString(out));
+    }
+
+    /** A test function by its trace name, with the quadratic's condition number if given (messages name the parameters). */
+    static Objective objective(String name, String condition) {
+        TestFunction named = null;
+        for (TestFunction t : TestFunction.values()) {
+            if (t.cliName().equals(name)) {
+                named = t;
+            }
+        }
+        if (named == null) {
+            throw new IllegalArgumentException("function must be one of rosenbrock, quadratic, beale, himmelblau, got '"
+                    + name + "'");
+        }
+        if (condition == null || condition.isEmpty()) {
+            return named;
+        }
+        double k;
+        try {
+            k = Double.parseDouble(condition);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("condition must be a number, got '" + condition + "'");
+        }
+        try {
+            return named.withCondition(k);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("condition: " + e.getMessage(), e);
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

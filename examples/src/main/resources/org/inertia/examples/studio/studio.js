@@ -4,7 +4,7 @@
 
 const studio = {
   runsChart: null, accuracyChart: null, lrChart: null, surfaceChart: null, traceLossChart: null,
-  selected: new Set(), steps: {}, epochs: {}, start: null, surface: null,
+  selected: new Set(), steps: {}, epochs: {}, layers: {}, confusion: {}, start: null, surface: null,
   lastQuery: null, lastTrace: null, redraws: 0, requested: 0,
 };
 window.studio = studio;
@@ -25,7 +25,7 @@ async function getJson(url) {
 function lineChart(el, title, yName) {
   const chart = echarts.init(el);
   chart.setOption({animation: false, title: {text: title, left: 'center', textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'},
-    legend: {top: 20}, grid: {top: 50, left: 60, right: 20, bottom: 30},
+    legend: {type: 'scroll', top: 20}, grid: {top: 60, left: 60, right: 20, bottom: 30},
     xAxis: {type: 'value', name: 'step'}, yAxis: {type: 'value', name: yName, scale: true}, series: []});
   return chart;
 }
@@ -62,6 +62,86 @@ function drawRuns() {
   studio.accuracyChart.setOption({series: accuracy}, {replaceMerge: ['series']});
   studio.lrChart.setOption({series: lr}, {replaceMerge: ['series']});
   studio.epochsChart.setOption({series: epochs}, {replaceMerge: ['series']});
+  drawLayers();
+  drawConfusion();
+}
+
+// The parameter names in a layers table's columns (NAME/METRIC), in the model's order.
+function parameterNames(table) {
+  return [...new Set(table.columns.slice(1).map(c => c.substring(0, c.lastIndexOf('/'))))];
+}
+
+function drawLayers() {
+  const ratio = [], norms = [], alignment = [];
+  const chosen = $('layer').value;
+  const names = new Set();
+  const several = studio.selected.size > 1;
+  for (const run of studio.selected) {
+    const t = studio.layers[run];
+    if (!t || t.columns.length === 0) { continue; }
+    for (const p of parameterNames(t)) {
+      names.add(p);
+      if (chosen !== '' && p !== chosen) { continue; }
+      const series = metric => {
+        const c = t.columns.indexOf(p + '/' + metric);
+        return t.rows.filter(r => r[c] !== null).map(r => [r[0], r[c]]);
+      };
+      const label = several ? run + ' ' + p : p;
+      ratio.push({name: label, type: 'line', showSymbol: false, data: series('log10_update_ratio')});
+      norms.push({name: label + ' ‖g‖', type: 'line', showSymbol: false, data: series('grad_norm')});
+      const v = series('velocity_norm');
+      if (v.length > 0) {
+        norms.push({name: label + ' ‖v‖', type: 'line', showSymbol: false, lineStyle: {type: 'dashed'}, data: v});
+      }
+      alignment.push({name: label, type: 'line', showSymbol: false, data: series('cos_grad_velocity')});
+    }
+  }
+  const select = $('layer');
+  for (const n of names) {
+    if (![...select.options].some(o => o.value === n)) { select.append(new Option(n, n)); }
+  }
+  studio.ratioChart.setOption({series: ratio}, {replaceMerge: ['series']});
+  studio.normsChart.setOption({series: norms}, {replaceMerge: ['series']});
+  studio.alignmentChart.setOption({series: alignment}, {replaceMerge: ['series']});
+}
+
+function drawConfusion() {
+  const runSelect = $('confusion-run');
+  const runs = [...studio.selected];
+  if ([...runSelect.options].map(o => o.value).join() !== runs.join()) {
+    const keep = runSelect.value;
+    runSelect.replaceChildren(...runs.map(r => new Option(r, r)));
+    if (runs.includes(keep)) { runSelect.value = keep; }
+  }
+  const t = studio.confusion[runSelect.value];
+  const epochSelect = $('confusion-epoch');
+  const epochs = t ? [...new Set(t.rows.map(r => r[0]))] : [];
+  if ([...epochSelect.options].map(o => o.value).join() !== epochs.join()) {
+    const latest = epochSelect.value === '' || epochSelect.value === epochSelect.options[epochSelect.options.length - 1]?.value;
+    const keep = epochSelect.value;
+    epochSelect.replaceChildren(...epochs.map(e => new Option(e, e)));
+    epochSelect.value = latest || !epochs.includes(Number(keep)) ? String(epochs[epochs.length - 1] ?? '') : keep;
+  }
+  const epoch = Number(epochSelect.value);
+  const rows = t ? t.rows.filter(r => r[0] === epoch) : [];
+  const k = rows.length;
+  const cells = [];
+  for (const r of rows) {
+    const total = r.slice(2).reduce((a, b) => a + b, 0);
+    // Colour by the share of the actual class (so small classes show their mistakes); label with the count.
+    r.slice(2).forEach((count, predicted) => cells.push([predicted, r[1], total === 0 ? 0 : count / total, count]));
+  }
+  const classes = [...Array(k).keys()].map(String);
+  studio.confusionChart.setOption({animation: false,
+    title: {text: t ? `${runSelect.value}, epoch ${epoch}: rows actual, columns predicted` : 'no confusion matrix yet',
+      left: 'center', textStyle: {fontSize: 13}},
+    tooltip: {formatter: p => `actual ${p.value[1]}, predicted ${p.value[0]}: ${p.value[3]}`},
+    grid: {top: 40, left: 50, right: 20, bottom: 40},
+    xAxis: {type: 'category', data: classes, name: 'predicted'},
+    yAxis: {type: 'category', data: classes, name: 'actual', inverse: true},
+    visualMap: {show: false, min: 0, max: 1, dimension: 2, inRange: {color: ['#ffffff', '#fdd49e', '#d7301f', '#7f0000']}},
+    series: [{type: 'heatmap', data: cells, label: {show: true, fontSize: 10, formatter: p => p.value[3]}}]},
+    {replaceMerge: ['series']});
 }
 
 async function refreshRuns() {
@@ -90,25 +170,110 @@ async function pollSteps() {
   for (const name of studio.selected) {
     studio.steps[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/steps');
     studio.epochs[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/epochs');
+    studio.layers[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/layers');
+    studio.confusion[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/confusion');
   }
   drawRuns();
 }
 
 // ---------------------------------------------------------------- playground
 
-function traceQuery() {
-  const optimizers = [...document.querySelectorAll('#optimizers input:checked')].map(b => b.value);
-  const lr = Math.pow(10, Number($('lr').value));
-  const momentum = Number($('momentum').value);
-  $('lr-value').textContent = lr.toPrecision(3);
-  $('momentum-value').textContent = momentum.toFixed(2);
-  const p = new URLSearchParams({function: $('function').value, optimizer: optimizers.join(','),
-    lr: lr.toPrecision(6), steps: $('steps').value});
-  if (optimizers.some(o => o === 'momentum' || o === 'nesterov' || o === 'rmsprop')) {
-    p.set('momentum', String(momentum));
+// Options with their own control above; every other trace option gets a generated field.
+const DEDICATED = new Set(['function', 'condition', 'optimizer', 'lr', 'momentum', 'beta1', 'beta2', 'alpha', 'steps',
+  'start']);
+const SLIDERS = ['momentum', 'beta1', 'beta2', 'alpha'];
+
+function ticked() { return [...document.querySelectorAll('#optimizers input:checked')].map(b => b.value); }
+
+// An optimizer hyperparameter applies when a ticked optimizer has it; other options always apply.
+function applies(name) {
+  const o = studio.options[name];
+  return !o || Object.keys(o.defaults).length === 0 || ticked().some(k => k in o.defaults);
+}
+
+function kappa(slider) { return Number(Math.pow(10, Number($(slider).value)).toPrecision(3)); }
+
+async function loadTraceOptions() {
+  const list = await getJson('/api/trace/options');
+  studio.options = Object.fromEntries(list.map(o => [o.name, o]));
+  // Sliders start at the library's defaults, as the command does without the flag.
+  $('momentum').value = studio.options.momentum.defaults.momentum;
+  $('beta1').value = studio.options.beta1.defaults.adam;
+  $('beta2').value = studio.options.beta2.defaults.adam;
+  $('alpha').value = studio.options.alpha.defaults.rmsprop;
+  $('condition').value = $('m-condition').value = Math.log10(Number(studio.options.condition.defaultValue));
+  const fields = $('option-fields');
+  for (const o of list.filter(o => !DEDICATED.has(o.name))) {
+    const label = document.createElement('label');
+    label.className = 'option';
+    label.dataset.flag = o.name;
+    label.title = o.description;
+    let input;
+    if (o.flag) {
+      input = document.createElement('input');
+      input.type = 'checkbox';
+      label.append(input, ' --' + o.name);
+    } else if (o.choices.length > 0) {
+      input = document.createElement('select');
+      const byDefault = document.createElement('option');
+      byDefault.value = '';
+      byDefault.textContent = 'default' + (o.defaultValue ? ` (${o.defaultValue})` : '');
+      input.append(byDefault, ...o.choices.map(c => Object.assign(document.createElement('option'), {value: c, textContent: c})));
+      label.append('--' + o.name + ' ', input);
+    } else {
+      input = document.createElement('input');
+      input.type = 'text';
+      input.size = 10;
+      input.placeholder = o.defaultValue !== null ? o.defaultValue
+        : Object.entries(o.defaults).map(([k, v]) => `${k} ${v}`).join(', ') || o.label;
+      label.append('--' + o.name + ' ', input);
+    }
+    input.id = 'opt-' + o.name;
+    input.addEventListener(o.flag || o.choices.length > 0 ? 'change' : 'input', drawTrace);
+    fields.append(label);
   }
-  if (studio.start) { p.set('start', studio.start.map(v => v.toPrecision(6)).join(',')); }
-  return p.toString();
+}
+
+// Greys out what the ticked optimizers do not have (the command would refuse it).
+function markApplicable() {
+  for (const label of document.querySelectorAll('[data-flag]')) {
+    const on = applies(label.dataset.flag);
+    label.classList.toggle('off', !on);
+    label.querySelector('input, select').disabled = !on;
+  }
+}
+
+function traceQuery() {
+  markApplicable();
+  const lr = Math.pow(10, Number($('lr').value));
+  $('lr-value').textContent = lr.toPrecision(3);
+  const quadratic = $('function').value === 'quadratic';
+  $('condition-control').hidden = !quadratic;
+  $('condition-value').textContent = kappa('condition');
+  const p = new URLSearchParams({function: $('function').value});
+  if (quadratic) { p.set('condition', String(kappa('condition'))); }
+  p.set('optimizer', ticked().join(','));
+  p.set('lr', lr.toPrecision(6));
+  for (const name of SLIDERS) {
+    const decimals = ($(name).step.split('.')[1] || '').length;    // as many as the slider moves by
+    $(name + '-value').textContent = Number($(name).value).toFixed(decimals);
+    if (applies(name)) { p.set(name, $(name).value); }
+  }
+  p.set('steps', $('steps').value);
+  if ($('start').value.trim() !== '') { p.set('start', $('start').value.trim()); }
+  for (const field of document.querySelectorAll('#option-fields [id^="opt-"]')) {
+    const name = field.id.substring(4);
+    if (field.disabled) { continue; }
+    if (field.type === 'checkbox') {
+      if (field.checked) { p.append(name, ''); }
+    } else if (field.value.trim() !== '') {
+      p.set(name, field.value.trim());
+    }
+  }
+  const query = p.toString().replace(/=(?=&|$)/g, '');          // on/off flags carry no value
+  $('trace-command').textContent = './inertia trace ' + [...p.entries()].map(([k, v]) =>
+    '--' + k + (v === '' ? '' : ' ' + v)).join(' ');
+  return query;
 }
 
 function parseTrace(csv) {
@@ -118,7 +283,7 @@ function parseTrace(csv) {
   const paths = {};
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
-    const name = several ? cells[0] : document.querySelector('#optimizers input:checked').value;
+    const name = several ? cells[0] : ticked()[0];
     const [step, x, y, loss] = cells.slice(several ? 1 : 0).map(Number);
     (paths[name] = paths[name] || []).push({step, x, y, loss});
   }
@@ -126,7 +291,9 @@ function parseTrace(csv) {
 }
 
 async function drawSurface() {
-  studio.surface = await getJson('/api/surface?function=' + encodeURIComponent($('function').value));
+  const f = $('function').value;
+  studio.surface = await getJson('/api/surface?function=' + encodeURIComponent(f)
+    + (f === 'quadratic' ? '&condition=' + kappa('condition') : ''));
   const s = studio.surface;
   const max = Math.max(...s.cells.map(c => c[2]));
   // One rectangle per grid cell, sized to tile the plotting area (grid: 50 px left, 20 right, 20 top, 40 bottom).
@@ -136,7 +303,7 @@ async function drawSurface() {
     animation: false, tooltip: {}, grid: {top: 20, left: 50, right: 20, bottom: 40},
     xAxis: {type: 'value', min: s.range[0], max: s.range[1]}, yAxis: {type: 'value', min: s.range[2], max: s.range[3]},
     visualMap: {show: false, min: 0, max: max, seriesIndex: 0, inRange: {color: ['#f7fbff', '#6baed6', '#08306b']}},
-    series: [{type: 'scatter', symbol: 'rect', symbolSize: cell, data: s.cells, silent: true, z: 1}],
+    series: [{type: 'scatter', symbol: 'rect', symbolSize: cell, data: s.cells, silent: true, z: 1, progressive: 0}],
   }, {notMerge: true});
 }
 
@@ -172,18 +339,31 @@ function wirePlayground() {
   studio.surfaceChart.getZr().on('click', e => {
     const [x, y] = studio.surfaceChart.convertFromPixel({gridIndex: 0}, [e.offsetX, e.offsetY]);
     const r = studio.surface.range;
-    if (x >= r[0] && x <= r[1] && y >= r[2] && y <= r[3]) { studio.start = [x, y]; drawTrace(); }
+    if (x >= r[0] && x <= r[1] && y >= r[2] && y <= r[3]) {
+      studio.start = [x, y];
+      $('start').value = x.toPrecision(4) + ',' + y.toPrecision(4);
+      drawTrace();
+    }
   });
-  for (const id of ['lr', 'momentum', 'steps']) { $(id).addEventListener('input', drawTrace); }
+  for (const id of ['lr', 'steps', ...SLIDERS]) { $(id).addEventListener('input', drawTrace); }
+  $('start').addEventListener('change', () => { studio.start = $('start').value.split(',').map(Number); drawTrace(); });
+  $('condition').addEventListener('change', async () => { await drawSurface(); drawTrace(); });
+  $('condition').addEventListener('input', () => { $('condition-value').textContent = kappa('condition'); });
   document.querySelectorAll('#optimizers input').forEach(b => b.addEventListener('change', drawTrace));
-  $('function').addEventListener('change', async () => { studio.start = null; await drawSurface(); drawTrace(); });
+  $('function').addEventListener('change', async () => {
+    studio.start = null;
+    $('start').value = '';
+    traceQuery();
+    await drawSurface();
+    drawTrace();
+  });
   $('tab-playground').addEventListener('click', async () => { await drawSurface(); drawTrace(); });   // sized now
 }
 
 // ---------------------------------------------------------------- why momentum works
 
 async function drawMomentum(optimal) {
-  let query = `steps=200`;
+  let query = `steps=200&condition=${kappa('m-condition')}`;
   if (!optimal) {
     query += `&lr=${Math.pow(10, Number($('m-lr').value)).toPrecision(6)}&momentum=${$('m-momentum').value}`;
   }
@@ -198,6 +378,8 @@ async function drawMomentum(optimal) {
   $('m-lr-value').textContent = m.lr.toPrecision(3);
   $('m-momentum-value').textContent = m.momentum.toFixed(2);
   $('m-kappa').textContent = m.condition;
+  $('m-condition-value').textContent = m.condition;
+  $('m-function').textContent = 'f = ' + m.function;
   $('m-eta-star').textContent = m.optimal_lr.toPrecision(4);
   $('m-beta-star').textContent = m.optimal_momentum.toPrecision(4);
   const body = document.querySelector('#m-rates tbody');
@@ -236,8 +418,9 @@ function show(view) {
     $('view-' + v).hidden = view !== v;
     $('tab-' + v).classList.toggle('active', view === v);
   }
-  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.epochsChart, studio.surfaceChart,
-    studio.traceLossChart, studio.momentumChart].forEach(c => c.resize());
+  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.epochsChart, studio.ratioChart, studio.normsChart,
+    studio.alignmentChart, studio.confusionChart, studio.surfaceChart, studio.traceLossChart, studio.momentumChart]
+    .forEach(c => c.resize());
 }
 
 async function main() {
@@ -248,6 +431,13 @@ async function main() {
     {type: 'value', name: 'momentum', min: 0, max: 1}]});
   studio.epochsChart = lineChart($('chart-epochs'), 'accuracy per epoch: test (solid), train (dashed)', 'accuracy');
   studio.epochsChart.setOption({xAxis: {type: 'value', name: 'epoch', minInterval: 1}});
+  studio.ratioChart = lineChart($('chart-ratio'), 'log10 update:parameter ratio', '');
+  studio.normsChart = lineChart($('chart-norms'), 'gradient norm ‖g‖ (solid), velocity norm ‖v‖ (dashed)', '');
+  studio.normsChart.setOption({yAxis: {type: 'log', scale: false}});
+  studio.alignmentChart = lineChart($('chart-alignment'), 'cos(g, v): gradient–velocity alignment', '');
+  studio.alignmentChart.setOption({yAxis: {min: -1, max: 1, scale: false}});
+  studio.confusionChart = echarts.init($('chart-confusion'));
+  for (const id of ['layer', 'confusion-run', 'confusion-epoch']) { $(id).addEventListener('change', drawRuns); }
   $('view-playground').hidden = false;           // charts need a laid-out element to size themselves
   studio.surfaceChart = echarts.init($('chart-surface'));
   studio.traceLossChart = echarts.init($('chart-trace-loss'));
@@ -261,7 +451,10 @@ async function main() {
   $('m-lr').addEventListener('input', () => drawMomentum(false));
   $('m-momentum').addEventListener('input', () => drawMomentum(false));
   $('m-optimal').addEventListener('click', () => drawMomentum(true));
+  $('m-condition').addEventListener('input', () => drawMomentum(false));
+  await loadTraceOptions();
   wirePlayground();
+  traceQuery();
   await drawSurface();
   await drawTrace();
   await refreshRuns();

@@ -77,6 +77,76 @@ class StudioApiTest {
         assertEquals(runsJson.get(0).get("summary").get("test_accuracy").asDouble(),
             epochs.get("rows").get(0).get(test).asDouble(), 1e-12);
         assertEquals(404, get("/api/runs/..%2Fsecret/epochs").statusCode());
+        assertEquals(404, get("/api/runs/steps").statusCode(), "a table needs a run name");
+
+        JsonNode layers = JSON.readTree(get("/api/runs/mlp-a/layers").body());
+        List<?> layerColumns = JSON.convertValue(layers.get("columns"), List.class);
+        assertEquals("step", layerColumns.get(0));
+        assertTrue(layerColumns.contains("1.weight/log10_update_ratio") && layerColumns.contains("1.weight/cos_grad_velocity"),
+            layerColumns.toString());
+        assertEquals(5, layers.get("rows").size(), "logged with the steps");
+        int ratio = layerColumns.indexOf("1.weight/log10_update_ratio");
+        double r0 = layers.get("rows").get(0).get(ratio).asDouble();
+        assertTrue(r0 < 0 && r0 > -8, "a plausible log10 update:parameter ratio: " + r0);
+
+        JsonNode confusion = JSON.readTree(get("/api/runs/mlp-a/confusion").body());
+        assertEquals(List.of("epoch", "actual", "predicted_0", "predicted_1", "predicted_2", "predicted_3", "predicted_4",
+            "predicted_5", "predicted_6", "predicted_7", "predicted_8", "predicted_9"),
+            JSON.convertValue(confusion.get("columns"), List.class));
+        assertEquals(10, confusion.get("rows").size(), "one epoch, ten classes");
+        double counted = 0;
+        double right = 0;
+        for (JsonNode row : confusion.get("rows")) {
+            for (int c = 2; c < 12; c++) {
+                counted += row.get(c).asDouble();
+            }
+            right += row.get(2 + row.get(1).asInt()).asDouble();
+        }
+        assertEquals(100, counted, "every test example once");
+        assertEquals(runsJson.get(0).get("summary").get("test_accuracy").asDouble(), right / 100, 1e-12);
+    }
+
+    @Test
+    void traceOptionsAreTheCommandsOwnAndFlagsPassThrough() throws Exception {
+        JsonNode options = JSON.readTree(get("/api/trace/options").body());
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        options.forEach(o -> byName.put(o.get("name").asText(), o));
+        assertTrue(byName.keySet().containsAll(List.of("function", "condition", "start", "optimizer", "steps", "dtype",
+            "lr", "momentum", "dampening", "weight-decay", "form", "bias-correction", "adaptive", "alpha", "eps", "centered",
+            "beta1", "beta2", "amsgrad", "lr-schedule", "lr-gamma", "warmup-steps", "momentum-schedule", "momentum-max",
+            "restart-every", "lr-step-every", "sweep")), byName.keySet().toString());
+        assertTrue(!byName.containsKey("plot") && !byName.containsKey("loss-plot"), "the file-writing flags are not offered");
+        assertEquals("η", byName.get("lr").get("label").asText());
+        assertEquals("none", byName.get("lr-schedule").get("defaultValue").asText(), "trace's own default, not train's");
+        assertEquals("50", byName.get("condition").get("defaultValue").asText());
+        assertEquals("0.9", byName.get("momentum").get("defaults").get("nesterov").asText());
+        assertEquals("0", byName.get("momentum").get("defaults").get("rmsprop").asText());
+        assertTrue(byName.get("beta2").get("defaults").has("adamw") && !byName.get("beta2").get("defaults").has("sgd"));
+        assertEquals(List.of("pytorch", "ema", "heavy-ball", "lookahead"),
+            JSON.convertValue(byName.get("form").get("choices"), List.class));
+        assertTrue(byName.get("amsgrad").get("flag").asBoolean());
+
+        HttpResponse<String> t = get("/api/trace?function=quadratic&condition=200&optimizer=adam&amsgrad&lr-schedule=cosine"
+            + "&steps=20");
+        assertEquals(200, t.statusCode(), t.body());
+        assertEquals(CliRunner.run("trace", "--function", "quadratic", "--condition", "200", "--optimizer", "adam",
+            "--amsgrad", "--lr-schedule", "cosine", "--steps", "20").out(), t.body());
+        HttpResponse<String> bad = get("/api/trace?function=beale&condition=3&optimizer=sgd");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("a condition number applies to the quadratic only"), bad.body());
+    }
+
+    @Test
+    void theSurfaceFollowsTheConditionNumber() throws Exception {
+        JsonNode fifty = JSON.readTree(get("/api/surface?function=quadratic").body());
+        JsonNode thousand = JSON.readTree(get("/api/surface?function=quadratic&condition=1000").body());
+        JsonNode corner = fifty.get("cells").get(0);                  // (-5, -3): 12.5 + 0.5 κ 9
+        assertEquals(Math.log10(1 + 12.5 + 25 * 9), corner.get(2).asDouble(), 1e-12);
+        assertEquals(Math.log10(1 + 12.5 + 500 * 9), thousand.get("cells").get(0).get(2).asDouble(), 1e-12);
+        assertEquals(400, get("/api/surface?function=quadratic&condition=0").statusCode());
+        assertEquals(400, get("/api/surface?function=quadratic&condition=big").statusCode());
+        assertEquals(400, get("/api/surface?function=himmelblau&condition=10").statusCode());
+        assertEquals(400, get("/api/surface?function=sphere").statusCode());
     }
 
     @Test
@@ -141,6 +211,16 @@ class StudioApiTest {
         JsonNode x = slow.get("directions").get(0);
         assertEquals(0.99, x.get("predicted_rate").asDouble(), 1e-12);
         assertEquals(0.99, x.get("measured_rate").asDouble(), 1e-6);
+        // Another condition number: the theory and the real run move with it.
+        JsonNode stiff = JSON.readTree(get("/api/momentum?condition=400&steps=400").body());
+        assertEquals(400, stiff.get("condition").asDouble());
+        assertEquals("0.5 x² + 200 y²", stiff.get("function").asText());
+        assertEquals(Math.pow(19.0 / 21, 2), stiff.get("optimal_momentum").asDouble(), 1e-12, "((√400 − 1) / (√400 + 1))²");
+        for (JsonNode d : stiff.get("directions")) {
+            assertEquals(19.0 / 21, d.get("predicted_rate").asDouble(), 1e-7, "a double root, split a little by rounding");
+            assertEquals(19.0 / 21, d.get("measured_rate").asDouble(), 0.03, d.toString());
+        }
+        assertEquals(400, get("/api/momentum?condition=0.5").statusCode());
         assertEquals(400, get("/api/momentum?steps=lots").statusCode());
         assertEquals(400, get("/api/momentum?lr=-1").statusCode());
     }

@@ -108,7 +108,27 @@ class StudioBrowserTest {
         assertEquals(2L, ((Number) js("return studio.epochsChart.getOption().series[0].data.length")).longValue(),
             "test accuracy per epoch, 2 epochs");
         assertEquals("mlp-nesterov momentum", js("return studio.lrChart.getOption().series[1].name"));
+        // Per layer: one update-ratio curve per parameter tensor (the MLP's three Linear layers: 6), one point per step.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ((Number) js(
+            "return studio.ratioChart.getOption().series.length")).intValue() == 6);
+        assertEquals(40L, ((Number) js("return studio.ratioChart.getOption().series[0].data.length")).longValue());
+        assertEquals("1.weight", js("return studio.ratioChart.getOption().series[0].name"));
+        assertTrue(((Number) js("return studio.alignmentChart.getOption().series.length")).intValue() == 6);
+        js("const s = document.getElementById('layer'); s.value = '3.bias'; s.dispatchEvent(new Event('change'));");
+        assertEquals(1L, ((Number) js("return studio.ratioChart.getOption().series.length")).longValue(), "one layer chosen");
+        assertEquals(2L, ((Number) js("return studio.normsChart.getOption().series.length")).longValue(), "its ‖g‖ and ‖v‖");
+        js("const s = document.getElementById('layer'); s.value = ''; s.dispatchEvent(new Event('change'));");
+        // The confusion matrix of the last epoch: 10 × 10 cells holding every test example.
+        assertEquals("2", js("return document.getElementById('confusion-epoch').value"));
+        assertEquals(100L, ((Number) js("return studio.confusionChart.getOption().series[0].data.length")).longValue());
+        assertEquals(100L, ((Number) js("return studio.confusionChart.getOption().series[0].data"
+            + ".reduce((a, c) => a + c[3], 0)")).longValue());
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1420));   // the whole view
+        js("window.dispatchEvent(new Event('resize')); document.getElementById('tab-runs').click();");
+        Thread.sleep(800);
         screenshot("studio-runs.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 950));
+        js("document.getElementById('tab-runs').click();");
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
         assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "console errors");
@@ -148,6 +168,43 @@ class StudioBrowserTest {
     }
 
     @Test
+    void everyTraceOptionHasAControlAndTheQuadraticTakesAConditionNumber() throws Exception {
+        browser.findElement(By.id("tab-playground")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> js("return studio.lastTrace") != null);
+        for (String generated : List.of("dtype", "dampening", "weight-decay", "form", "bias-correction", "adaptive", "eps",
+                "centered", "amsgrad", "lr-schedule", "lr-gamma", "warmup-steps", "momentum-schedule", "momentum-max",
+                "restart-every", "lr-step-every", "sweep")) {
+            assertEquals(1, browser.findElements(By.id("opt-" + generated)).size(), "a control for --" + generated);
+        }
+        assertEquals(true, js("return document.getElementById('opt-amsgrad').disabled"), "no Adam ticked: greyed");
+        js("const f = document.getElementById('function'); f.value = 'quadratic'; f.dispatchEvent(new Event('change'));");
+        js("const k = document.getElementById('condition'); k.value = '3'; k.dispatchEvent(new Event('change'));");
+        js("const r = document.getElementById('opt-restart-every'); r.value = '25'; r.dispatchEvent(new Event('input'));");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            String q = (String) js("return studio.lastQuery");
+            return q.contains("condition=1000") && q.contains("restart-every=25");
+        });
+        String query = (String) js("return studio.lastQuery");
+        assertEquals(api(query), js("return studio.lastTrace"), "the page drew what the API answers for " + query);
+        assertTrue(((String) js("return document.getElementById('trace-command').textContent"))
+            .contains("--condition 1000"), "the equivalent command is shown");
+        js("document.querySelector('#optimizers input[value=adam]').click();");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !browser.findElement(By.id("trace-error")).getText()
+            .isEmpty());
+        assertTrue(browser.findElement(By.id("trace-error")).getText().contains("adam has no velocity to restart"),
+            "the command's own refusal is shown");
+        assertEquals(false, js("return document.getElementById('opt-amsgrad').disabled"));
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(LogEntry::getMessage)
+            .toList();
+        assertTrue(severe.stream().allMatch(m -> m.contains("/api/trace?") && m.contains("status of 400")),
+            "the refused request is the only console error: " + severe);
+        js("document.querySelector('#optimizers input[value=adam]').click();");
+        js("const r = document.getElementById('opt-restart-every'); r.value = ''; r.dispatchEvent(new Event('input'));");
+        js("const f = document.getElementById('function'); f.value = 'rosenbrock'; f.dispatchEvent(new Event('change'));");
+    }
+
+    @Test
     void theMomentumViewShowsTheTheoryBesideTheMeasuredRates() throws Exception {
         browser.findElement(By.id("tab-momentum")).click();
         browser.findElement(By.id("m-optimal")).click();
@@ -161,6 +218,12 @@ class StudioBrowserTest {
         assertEquals(0.7522, Double.parseDouble(cells.get(3).getText()), 0.03, "measured, x");
         assertEquals(4L, ((Number) js("return studio.momentumChart.getOption().series.length")).longValue());
         screenshot("studio-momentum.png");
+        js("const k = document.getElementById('m-condition'); k.value = String(Math.log10(400)); "
+            + "k.dispatchEvent(new Event('input'));");
+        browser.findElement(By.id("m-optimal")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> browser.findElement(By.id("m-kappa")).getText()
+            .equals("400") && browser.findElement(By.id("m-beta-star")).getText().equals("0.8186"));
+        assertEquals("f = 0.5 x² + 200 y²", browser.findElement(By.id("m-function")).getText());
     }
 
     @Test

@@ -5,8 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the optimizer's diagnostics on for one step in every {@code every} (measuring them costs a
- * copy of the parameters), so {@link EpochResult} carries average gradient and velocity norms, and
+ * Asks for the optimizer's diagnostics in one step in every {@code every} and each epoch's last
+ * ({@link TrainingState#requestDiagnostics}; measuring them costs a copy of the parameters), so {@link EpochResult} carries average gradient and velocity norms, and
  * logs them per epoch.
  */
 public final class DiagnosticsLogger implements Callback {
@@ -23,7 +23,9 @@ public final class DiagnosticsLogger implements Callback {
 
     @Override
     public void onBatchStart(TrainingState state) {
-        state.optimizer().setDiagnostics((state.step() + 1) % every == 0 || state.batch() == state.batchesPerEpoch());
+        if ((state.step() + 1) % every == 0 || state.batch() == state.batchesPerEpoch()) {
+            state.requestDiagnostics();
+        }
     }
 
     @Override
@@ -35,10 +37,5 @@ public final class DiagnosticsLogger implements Callback {
     /** NaN marks a quantity the optimizer does not have (plain SGD has no velocity or momentum). */
     private static String number(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4g", value);
-    }
-
-    @Override
-    public void onFitEnd(TrainingState state) {
-        state.optimizer().setDiagnostics(false);
     }
 }

@@ -1,16 +1,6 @@
 package org.inertia.nn.train;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.inertia.nn.io.AtomicFiles;
 
 /**
  * One CSV row every {@code every} steps — step, epoch, batch, the batch's loss and accuracy, learning
@@ -25,7 +15,7 @@ public final class StepMetricsCsv implements Callback, AutoCloseable {
 
     private final Path file;
     private final int every;
-    private BufferedWriter out;
+    private AppendedCsv out;
 
     /** Writes to {@code file} every {@code every} steps (at least 1). */
     public StepMetricsCsv(Path file, int every) {
@@ -38,26 +28,7 @@ public final class StepMetricsCsv implements Callback, AutoCloseable {
 
     @Override
     public void onFitStart(TrainingState state) {
-        try {
-            List<String> kept = new ArrayList<>();
-            if (state.step() > 0 && Files.isRegularFile(file)) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                    if (!line.isBlank() && Long.parseLong(line.split(",", 2)[0]) <= state.step()) {
-                        kept.add(line);
-                    }
-                }
-            }
-            AtomicFiles.write(file, o -> {
-                o.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-                for (String row : kept) {
-                    o.write((row + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            });
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException(file + ": cannot prepare the per-step metrics (" + e.getMessage() + ")", e);
-        }
+        out = AppendedCsv.open(file, "per-step metrics", HEADER, state.step());
     }
 
     @Override
@@ -66,14 +37,9 @@ public final class StepMetricsCsv implements Callback, AutoCloseable {
             return;
         }
         var group = state.optimizer().paramGroups().get(0);
-        String momentum = group.options().hasMomentum() ? Double.toString(group.momentum()) : "";
-        try {
-            out.write(String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%s%n", state.step(), state.epoch(), state.batch(),
-                    Double.toString(loss), Double.toString((double) correct / size), Double.toString(group.lr()), momentum));
-            out.flush();                      // a reader sees the row now
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write per-step metrics", e);
-        }
+        out.append(state.step() + "," + state.epoch() + "," + state.batch() + "," + AppendedCsv.cell(loss) + ","
+                + AppendedCsv.cell((double) correct / size) + "," + AppendedCsv.cell(group.lr()) + ","
+                + (group.options().hasMomentum() ? AppendedCsv.cell(group.momentum()) : ""));
     }
 
     @Override
@@ -90,13 +56,8 @@ public final class StepMetricsCsv implements Callback, AutoCloseable {
     @Override
     public void close() {
         if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": cannot close per-step metrics", e);
-            } finally {
-                out = null;
-            }
+            out.close();
+            out = null;
         }
     }
 }

@@ -185,19 +185,23 @@ public final class Trainer {
                     + " batches of the next" : "", state.step);
         }
         callbacks.forEach(c -> c.onFitStart(state));
+        boolean alwaysDiagnose = optimizer.diagnosticsOn();     // the caller's own setting, kept
         try (TrainingStep step = TrainingStep.of(model, loss, dataParallel, Evaluation::correct)) {
-            runEpochs(step, train, test, state, done, epochs, partial);
+            runEpochs(step, train, test, state, done, epochs, partial, alwaysDiagnose);
+        } finally {
+            optimizer.setDiagnostics(alwaysDiagnose);
         }
         callbacks.forEach(c -> c.onFitEnd(state));
         return state.history();
     }
 
     private void runEpochs(TrainingStep step, DataLoader train, DataLoader test, TrainingState state, int done,
-            int epochs, PartialEpoch resumed) {
+            int epochs, PartialEpoch resumed, boolean alwaysDiagnose) {
         for (int e = done + 1; e <= epochs; e++) {
             state.epoch = e;
             train.setNextEpoch(e - 1);
-            EpochResult result = runEpoch(step, train, test, state, e == done + 1 ? resumed : PartialEpoch.none());
+            EpochResult result = runEpoch(step, train, test, state, e == done + 1 ? resumed : PartialEpoch.none(),
+                    alwaysDiagnose);
             state.record(result);
             callbacks.forEach(c -> c.onEpochEnd(state, result));
             LOG.info(String.format(java.util.Locale.ROOT,
@@ -215,7 +219,7 @@ public final class Trainer {
     }
 
     private EpochResult runEpoch(TrainingStep step, DataLoader train, DataLoader test, TrainingState state,
-            PartialEpoch from) {
+            PartialEpoch from, boolean alwaysDiagnose) {
         callbacks.forEach(c -> c.onEpochStart(state));
         model.train();
         long start = System.nanoTime();
@@ -232,7 +236,9 @@ public final class Trainer {
                 Batch b = batches.next();       // inside its own step: released when the loop takes the next batch
                 long size = b.size();
                 state.batch++;
+                state.diagnosticsRequested = false;
                 callbacks.forEach(c -> c.onBatchStart(state));
+                optimizer.setDiagnostics(alwaysDiagnose || state.diagnosticsRequested);
                 TrainingStep.Result[] result = new TrainingStep.Result[1];
                 optimizer.step(() -> {
                     optimizer.zeroGrad();
@@ -269,6 +275,7 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         EvalResult eval = test == null ? null : Evaluation.evaluate(model, test, loss, step);   // on the step's threads
+        state.testEvaluation = eval;
         return new EpochResult(state.epoch, state.step, lossSum / seen, (double) correct / seen,
                 eval == null ? Double.NaN : eval.loss(), eval == null ? Double.NaN : eval.accuracy(),
                 optimizer.paramGroups().get(0).lr(), optimizer.paramGroups().get(0).options().hasMomentum()

@@ -24,6 +24,9 @@ public final class TrainingState {
     private String stopReason;
     PartialEpoch partialEpoch = PartialEpoch.none();
 
+    boolean diagnosticsRequested;
+    EvalResult testEvaluation;
+
     TrainingState(Module model, Optimizer optimizer, Scheduler scheduler, int epochs, int batchesPerEpoch, int batchSize,
                   long examplesPerEpoch) {
         this.model = model;
@@ -105,6 +108,23 @@ public final class TrainingState {
 
     void record(EpochResult r) {
         history.add(r);
+    }
+
+    /**
+     * From {@link Callback#onBatchStart}: measure the optimizer's diagnostics in this step
+     * ({@link Optimizer#diagnostics()}, {@link Optimizer#parameterDiagnostics()}), for the callbacks to read in
+     * {@link Callback#onBatchEnd}. Steps nobody asked for skip the measuring (it costs a copy of the weights).
+     */
+    public void requestDiagnostics() {
+        diagnosticsRequested = true;
+    }
+
+    /**
+     * The last epoch's evaluation on the test set, with its confusion matrix (in {@link Callback#onEpochEnd});
+     * null before one, or without a test set.
+     */
+    public EvalResult testEvaluation() {
+        return testEvaluation;
     }
 
     /** Stops training after the current epoch, logging {@code reason}. */

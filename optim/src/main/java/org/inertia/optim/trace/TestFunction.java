@@ -8,7 +8,7 @@ import org.inertia.core.Tensor;
  * Classic 2-D optimisation test functions, computed with Inertia's tensor ops so their gradients
  * come from autograd, exactly as a network's would.
  */
-public enum TestFunction {
+public enum TestFunction implements Objective {
     /** (1 − x)² + 100 (y − x²)²: a curved, flat-bottomed valley; minimum 0 at (1, 1). */
     ROSENBROCK(-2, 2, -1, 3, new double[] {-1.5, 2}, List.of(new double[] {1, 1})) {
         @Override
@@ -18,11 +18,12 @@ public enum TestFunction {
             return a.mul(a).add(b.mul(b).mul(100));
         }
     },
-    /** 0.5 x² + 25 y²: a straight valley with condition number 50; minimum 0 at (0, 0). */
-    QUADRATIC(-5, 5, -3, 3, new double[] {4, -2}, List.of(new double[] {0, 0})) {
+    /** 0.5 x² + 25 y²: a straight valley with condition number 50 (a {@link Quadratic}); minimum 0 at (0, 0). */
+    QUADRATIC(Quadratic.RANGE[0], Quadratic.RANGE[1], Quadratic.RANGE[2], Quadratic.RANGE[3], Quadratic.START,
+            List.of(new double[] {0, 0})) {
         @Override
         public Tensor value(Tensor x, Tensor y) {
-            return x.mul(x).mul(0.5).add(y.mul(y).mul(25));
+            return QUADRATIC_50.value(x, y);
         }
     },
     /** (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²; minimum 0 at (3, 0.5). */
@@ -47,6 +48,8 @@ public enum TestFunction {
         }
     };
 
+    private static final Quadratic QUADRATIC_50 = new Quadratic(Quadratic.DEFAULT_CONDITION);
+
     private final double xMin;
     private final double xMax;
     private final double yMin;
@@ -55,7 +58,7 @@ public enum TestFunction {
     private final List<double[]> minima;
 
     TestFunction(double xMin, double xMax, double yMin, double yMax, double[] start, List<double[]> minima) {
-        this.start = start;
+        this.start = start.clone();
         this.xMin = xMin;
         this.xMax = xMax;
         this.yMin = yMin;
@@ -63,30 +66,36 @@ public enum TestFunction {
         this.minima = minima;
     }
 
-    /** f(x, y) for tensors of equal shape. */
+    @Override
     public abstract Tensor value(Tensor x, Tensor y);
 
-    /** f at the point held by a 2-element parameter tensor, as a scalar. */
-    public Tensor at(Tensor point) {
-        return value(point.slice(0, 1), point.slice(1, 2)).sum();
-    }
-
-    /** The region worth plotting: {xMin, xMax, yMin, yMax}. */
+    @Override
     public double[] plotRange() {
         return new double[] {xMin, xMax, yMin, yMax};
     }
 
-    /** Where a trace starts unless told otherwise: a point that shows the function's difficulty. */
+    @Override
     public double[] start() {
         return start.clone();
     }
 
-    /** Known global minima. */
+    @Override
     public List<double[]> minima() {
         return minima;
     }
 
-    /** The command-line name: {@code rosenbrock}, {@code quadratic}, ... */
+    /**
+     * The quadratic with condition number κ in place of 50 ({@link Quadratic}); the other functions have
+     * no condition number to choose and refuse.
+     */
+    public Objective withCondition(double condition) {
+        if (this != QUADRATIC) {
+            throw new IllegalArgumentException("a condition number applies to the quadratic only, not to " + cliName());
+        }
+        return new Quadratic(condition);
+    }
+
+    @Override
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }

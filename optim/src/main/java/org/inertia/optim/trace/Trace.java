@@ -19,16 +19,16 @@ public final class Trace {
     }
 
     /** The start point (row 0) and the point after each of {@code steps} updates. */
-    public static List<TracePoint> run(TestFunction function, double[] start, DType dtype, int steps,
+    public static List<TracePoint> run(Objective function, double[] start, DType dtype, int steps,
                                        Function<List<Tensor>, Optimizer> optimizerFactory) {
         return run(function, start, dtype, steps, optimizerFactory, null);
     }
 
     /**
-     * As {@link #run(TestFunction, double[], DType, int, Function)}, with a scheduler (built for the
+     * As {@link #run(Objective, double[], DType, int, Function)}, with a scheduler (built for the
      * optimizer by {@code schedule}; null: none) stepped after every update, as training steps it.
      */
-    public static List<TracePoint> run(TestFunction function, double[] start, DType dtype, int steps,
+    public static List<TracePoint> run(Objective function, double[] start, DType dtype, int steps,
                                        Function<List<Tensor>, Optimizer> optimizerFactory,
                                        Function<Optimizer, Scheduler> schedule) {
         if (start.length != 2) {
@@ -57,7 +57,7 @@ public final class Trace {
         return rows;
     }
 
-    private static TracePoint row(long step, TestFunction function, Tensor point) {
+    private static TracePoint row(long step, Objective function, Tensor point) {
         double[] xy = point.toDoubleArray();
         double loss = NoGrad.get(() -> function.at(point).item());
         return new TracePoint(step, xy[0], xy[1], loss);
