@@ -11,7 +11,6 @@ import org.inertia.core.MemoryScope;
 import org.inertia.core.NoGrad;
 import org.inertia.core.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The shared shape of every optimizer, as in {@code torch.optim}: parameter groups with their own
@@ -32,6 +31,7 @@ public abstract class Optimizer {
     private boolean diagnosticsOn;
     private List<GroupDiagnostics> diagnostics = List.of();
     private List<ParamDiagnostics> parameterDiagnostics = List.of();
+    private final StepDiagnostics measure = new StepDiagnostics();
 
     /** Checks and adopts {@code groups}, whose options must all be {@code optionsType}; for subclasses. */
     protected Optimizer(Class<? extends Hyperparameters> optionsType, ParamGroup... groups) {
@@ -145,10 +145,11 @@ public abstract class Optimizer {
                         continue;       // no gradient reached this parameter: leave it (and its state) alone
                     }
                     ParamState s = state.computeIfAbsent(p, k -> new ParamState());
-                    ParamNorms before = norms == null ? null : ParamNorms.before(p, g, grad.data(), velocity(s));
+                    StepDiagnostics.Before before = norms == null ? null : measure.measureBefore(p, g, grad.data(),
+                            velocity(s));
                     update(p, grad.data(), s, group);
                     if (norms != null) {
-                        perParameter.add(norms.add(before.after(p, velocity(s))));
+                        perParameter.add(norms.add(measure.measureAfter(before, p, velocity(s))));
                     }
                 }
                 if (report != null) {
@@ -230,7 +231,7 @@ public abstract class Optimizer {
 
     /**
      * Turns per-group and per-parameter gradient / update / velocity norms on or off (off costs nothing; on
-     * costs a copy of each parameter per step).
+     * copies each parameter before its update, into a buffer kept for the optimizer's lifetime).
      */
     public void setDiagnostics(boolean on) {
         this.diagnosticsOn = on;
@@ -253,41 +254,6 @@ public abstract class Optimizer {
     /** The last step's numbers per parameter that had a gradient, in group order (empty when diagnostics are off). */
     public List<ParamDiagnostics> parameterDiagnostics() {
         return parameterDiagnostics;
-    }
-
-    /** One parameter's measurements, taken around its update. */
-    private static final class ParamNorms {
-        private final INDArray before;
-        private final int group;
-        private final double parameterNorm;
-        private final double gradientNorm;
-        private final double alignment;
-
-        private ParamNorms(INDArray before, int group, double parameterNorm, double gradientNorm, double alignment) {
-            this.before = before;
-            this.group = group;
-            this.parameterNorm = parameterNorm;
-            this.gradientNorm = gradientNorm;
-            this.alignment = alignment;
-        }
-
-        /** Before the update: θ (copied), ‖θ‖, ‖g‖ and cos(g, v) with the velocity the step starts from. */
-        static ParamNorms before(Tensor p, int group, INDArray grad, INDArray velocity) {
-            double g = grad.norm2Number().doubleValue();
-            double alignment = Double.NaN;
-            if (velocity != null) {
-                double v = velocity.norm2Number().doubleValue();
-                if (g > 0 && v > 0) {
-                    alignment = Nd4j.getBlasWrapper().dot(grad, velocity) / (g * v);
-                }
-            }
-            return new ParamNorms(p.data().dup(), group, p.data().norm2Number().doubleValue(), g, alignment);
-        }
-
-        ParamDiagnostics after(Tensor p, INDArray velocity) {
-            return new ParamDiagnostics(p, group, parameterNorm, gradientNorm, p.data().distance2(before),
-                    velocity == null ? Double.NaN : velocity.norm2Number().doubleValue(), alignment);
-        }
     }
 
     /** A group's norms, summed in squares over its parameters. */

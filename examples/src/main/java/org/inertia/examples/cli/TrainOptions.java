@@ -61,13 +61,13 @@ public final class TrainOptions {
     boolean noProgress;
 
     @Option(names = "--log-every", defaultValue = "10", paramLabel = "N",
-            description = "Append the step's loss, accuracy, lr and momentum to steps.csv, and each layer's gradient, "
-                + "velocity and update norms to layers.csv, every N steps, for the studio (0: off; default: "
-                + "${DEFAULT-VALUE}).")
+            description = "Append the step's loss, accuracy, lr and momentum to steps.csv every N steps, for the "
+                + "studio (0: off; default: ${DEFAULT-VALUE}).")
     int logEvery;
 
     @Option(names = "--diagnostics-every", defaultValue = "50", paramLabel = "N",
-            description = "Measure gradient and velocity norms every N iterations (default: ${DEFAULT-VALUE}).")
+            description = "Measure gradient and velocity norms every N iterations, and write each layer's (with its "
+                + "update:parameter ratio and cos(g, v)) to layers.csv for the studio (default: ${DEFAULT-VALUE}).")
     int diagnosticsEvery;
 
     ModelKind modelKind() {

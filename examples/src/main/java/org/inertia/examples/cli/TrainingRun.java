@@ -61,7 +61,7 @@ final class TrainingRun {
     private static final int TEST_BATCH = 200;
     /** The per-step metrics file in a run directory (what the studio draws). */
     static final String STEPS_FILE = "steps.csv";
-    /** The per-parameter diagnostics file, written every --log-every steps like {@link #STEPS_FILE}. */
+    /** The per-parameter diagnostics file, written every --diagnostics-every steps. */
     static final String LAYERS_FILE = "layers.csv";
     /** The test set's confusion matrix after each epoch. */
     static final String CONFUSION_FILE = "confusion.csv";
@@ -173,11 +173,12 @@ final class TrainingRun {
         callbacks.add(new MetricsCsv(dir.resolve("metrics.csv")));
         callbacks.add(new ConfusionMatrixCsv(dir.resolve(CONFUSION_FILE)));
         StepMetricsCsv steps = t.logEvery > 0 ? new StepMetricsCsv(dir.resolve(STEPS_FILE), t.logEvery) : null;
-        LayerMetricsCsv layers = t.logEvery > 0 ? new LayerMetricsCsv(dir.resolve(LAYERS_FILE), t.logEvery) : null;
         if (steps != null) {
             callbacks.add(steps);
-            callbacks.add(layers);
         }
+        // In the steps the diagnostics are measured anyway: the file costs a row, not another measurement.
+        LayerMetricsCsv layers = new LayerMetricsCsv(dir.resolve(LAYERS_FILE), t.diagnosticsEvery);
+        callbacks.add(layers);
         Checkpointer checkpointer = new Checkpointer(dir.resolve("checkpoints"));
         callbacks.add(from == null ? checkpointer : checkpointer.resumingFrom(from));
         callbacks.add(new DiagnosticsLogger(t.diagnosticsEvery));
@@ -209,8 +210,8 @@ final class TrainingRun {
             } finally {
                 if (steps != null) {
                     steps.close();          // also when training ends by an exception
-                    layers.close();
                 }
+                layers.close();
             }
         }
 

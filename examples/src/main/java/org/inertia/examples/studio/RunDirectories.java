@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  */
 public final class RunDirectories {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}");
+    /** A run directory holds one of these: the train command's config, or a library user's metrics files. */
+    private static final List<String> MARKERS = List.of("config.json", "steps.csv", "metrics.csv");
 
     private final Path root;
 
@@ -40,13 +42,14 @@ public final class RunDirectories {
             return Optional.empty();
         }
         Path real = dir.toRealPath();                      // symbolic links resolved
-        if (!real.startsWith(root.toRealPath()) || !Files.isRegularFile(real.resolve("config.json"), LinkOption.NOFOLLOW_LINKS)) {
+        if (!real.startsWith(root.toRealPath()) || MARKERS.stream().noneMatch(marker ->
+                Files.isRegularFile(real.resolve(marker), LinkOption.NOFOLLOW_LINKS))) {
             return Optional.empty();
         }
         return Optional.of(real);
     }
 
-    /** The names of every run directory (one holding a config.json) inside the root, sorted. */
+    /** The names of every run directory ({@link #MARKERS}) inside the root, sorted. */
     public List<String> names() throws IOException {
         List<String> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {

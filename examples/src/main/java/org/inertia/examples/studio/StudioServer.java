@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /api/runs}: each run's name, config and summary (null while it trains);</li>
- *   <li>{@code GET /api/runs/NAME/steps}: its per-step metrics so far ({@code steps.csv}) as
- *       {@code {"columns": [...], "rows": [[...], ...]}}; {@code /epochs} the same of its per-epoch
+ *   <li>{@code GET /api/runs/NAME/steps[?since=STEP]}: its per-step metrics so far ({@code steps.csv}) as
+ *       {@code {"columns": [...], "rows": [[...], ...], "last": STEP}}, only the rows after {@code since} if
+ *       given (what a page polling a running job needs); {@code /epochs} the same of its per-epoch
  *       metrics ({@code metrics.csv}: train and test loss and accuracy, lr, momentum, norms), {@code /layers}
  *       of its per-parameter diagnostics ({@code layers.csv}), {@code /confusion} of its confusion matrices
  *       ({@code confusion.csv}, one row per epoch and actual class);</li>
@@ -116,7 +117,8 @@ public final class StudioServer implements AutoCloseable {
                     && TABLES.containsKey(path.substring(path.lastIndexOf('/') + 1))) {
                 String table = path.substring(path.lastIndexOf('/') + 1);
                 String raw = path.substring("/api/runs/".length(), path.length() - table.length() - 1);
-                table(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8), TABLES.get(table));
+                table(ex, URLDecoder.decode(raw, StandardCharsets.UTF_8), TABLES.get(table),
+                        parameters(ex.getRequestURI().getRawQuery()).get("since"));
             } else if (path.equals("/api/trace/options")) {
                 send(ex, 200, "application/json", JSON.writeValueAsString(trace.options()));
             } else if (path.equals("/api/trace")) {
@@ -158,37 +160,61 @@ public final class StudioServer implements AutoCloseable {
     }
 
     /** A run's CSV file ({@link #TABLES}) as JSON columns and numeric rows, as far as it is written. */
-    private void table(HttpExchange ex, String name, String csv) throws IOException {
+    private void table(HttpExchange ex, String name, String csv, String sinceRaw) throws IOException {
         Optional<Path> dir = runs.find(name);
         if (dir.isEmpty()) {
             send(ex, 404, "text/plain", "no run named '" + name + "'");
             return;
         }
+        double since;
+        try {
+            since = sinceRaw == null ? Double.NEGATIVE_INFINITY : Double.parseDouble(sinceRaw);
+        } catch (NumberFormatException e) {
+            send(ex, 400, "text/plain", "since must be a number (the last step already read), got '" + sinceRaw + "'");
+            return;
+        }
         Path file = dir.get().resolve(csv);
         List<String> columns = List.of();
         List<List<Double>> rows = new ArrayList<>();
+        Double last = null;
         if (Files.isRegularFile(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (!lines.isEmpty()) {
                 columns = List.of(lines.get(0).split(","));
             }
             for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                String[] cells = line.split(",", -1);
-                if (cells.length != columns.size()) {
-                    continue;                   // the row being appended right now
+                List<Double> row = numbers(line, columns.size());
+                if (row != null && row.get(0) != null) {
+                    last = row.get(0);
+                    if (row.get(0) > since) {
+                        rows.add(row);
+                    }
                 }
-                List<Double> row = new ArrayList<>();
-                for (String c : cells) {
-                    Double v = c.isEmpty() ? null : Double.valueOf(c);
-                    row.add(v == null || v.isNaN() || v.isInfinite() ? null : v);     // JSON has no NaN
-                }
-                rows.add(row);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("columns", columns);
         out.put("rows", rows);
+        out.put("last", last);
         send(ex, 200, "application/json", JSON.writeValueAsString(out));
+    }
+
+    /** A CSV row's cells as numbers (empty, NaN or infinite: null, as JSON has no NaN); null for a partial row. */
+    private static List<Double> numbers(String line, int columns) {
+        String[] cells = line.split(",", -1);
+        if (cells.length != columns) {
+            return null;                        // the row being appended right now
+        }
+        List<Double> row = new ArrayList<>(columns);
+        for (String c : cells) {
+            try {
+                Double v = c.isEmpty() ? null : Double.valueOf(c);
+                row.add(v == null || v.isNaN() || v.isInfinite() ? null : v);
+            } catch (NumberFormatException e) {
+                return null;                    // a cell cut short as it is written
+            }
+        }
+        return row;
     }
 
     /** A query string's parameters, decoded, in order (a name without "=" maps to null; the last of a name wins). */

@@ -156,9 +156,9 @@ async function refreshRuns() {
       box.addEventListener('change', () => { if (box.checked) { studio.selected.add(run.name); } else {
         studio.selected.delete(run.name); } pollSteps(); });
       const label = document.createElement('label');
-      const config = run.config || {};
-      label.append(box, ` ${run.name} — ${config.model || '?'}, ${config.optimizer || '?'}`
-        + (run.summary ? `, ${(100 * run.summary.test_accuracy).toFixed(2)}%` : ' (training)'));
+      const about = run.config ? ` — ${run.config.model}, ${run.config.optimizer}` : '';   // a library run has none
+      label.append(box, ` ${run.name}${about}`
+        + (run.summary ? `, ${(100 * run.summary.test_accuracy).toFixed(2)}%` : run.config ? ' (training)' : ''));
       li.append(label);
       list.append(li);
       if (studio.selected.size === 0) { box.checked = true; studio.selected.add(run.name); }
@@ -166,11 +166,26 @@ async function refreshRuns() {
   }
 }
 
+// A growing table: asks only for the rows after the last one held, and starts over when the file was cut
+// back (a resumed run drops the steps after its checkpoint) or changed its columns.
+async function grow(tables, name, which) {
+  const held = tables[name];
+  const since = held && held.rows.length > 0 ? held.rows[held.rows.length - 1][0] : null;
+  const url = '/api/runs/' + encodeURIComponent(name) + '/' + which;
+  const fresh = await getJson(since === null ? url : url + '?since=' + since);
+  if (since === null || fresh.last === null || fresh.last < since
+      || fresh.columns.join() !== held.columns.join()) {
+    tables[name] = since === null ? fresh : await getJson(url);
+  } else {
+    held.rows.push(...fresh.rows);
+  }
+}
+
 async function pollSteps() {
   for (const name of studio.selected) {
-    studio.steps[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/steps');
+    await grow(studio.steps, name, 'steps');
+    await grow(studio.layers, name, 'layers');
     studio.epochs[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/epochs');
-    studio.layers[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/layers');
     studio.confusion[name] = await getJson('/api/runs/' + encodeURIComponent(name) + '/confusion');
   }
   drawRuns();

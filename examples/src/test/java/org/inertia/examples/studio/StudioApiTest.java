@@ -52,7 +52,7 @@ class StudioApiTest {
     void listsRunsWithConfigAndSummaryAndServesTheirSteps() throws Exception {
         Path run = runs.resolve("mlp-a");
         CliRunner.Result r = CliRunner.run("train", "--model", "mlp", "--epochs", "1", "--train-limit", "640",
-            "--test-limit", "100", "--log-every", "2", "--out", run.toString());
+            "--test-limit", "100", "--log-every", "2", "--diagnostics-every", "2", "--out", run.toString());
         assertEquals(0, r.exitCode(), r.err());
         Files.createDirectories(runs.resolve("not-a-run"));
         HttpResponse<String> list = get("/api/runs");
@@ -84,7 +84,7 @@ class StudioApiTest {
         assertEquals("step", layerColumns.get(0));
         assertTrue(layerColumns.contains("1.weight/log10_update_ratio") && layerColumns.contains("1.weight/cos_grad_velocity"),
             layerColumns.toString());
-        assertEquals(5, layers.get("rows").size(), "logged with the steps");
+        assertEquals(5, layers.get("rows").size(), "every --diagnostics-every 2 steps");
         int ratio = layerColumns.indexOf("1.weight/log10_update_ratio");
         double r0 = layers.get("rows").get(0).get(ratio).asDouble();
         assertTrue(r0 < 0 && r0 > -8, "a plausible log10 update:parameter ratio: " + r0);
@@ -150,6 +150,18 @@ class StudioApiTest {
     }
 
     @Test
+    void aLibraryUsersRunDirectoryIsARunToo() throws Exception {
+        Path own = Files.createDirectories(runs.resolve("my-model"));
+        Files.writeString(own.resolve("steps.csv"), org.inertia.nn.train.StepMetricsCsv.HEADER + "\n10,1,10,0.5,0.75,0.1,0.9\n");
+        JsonNode listed = JSON.readTree(get("/api/runs").body());
+        assertEquals("my-model", listed.get(0).get("name").asText());
+        assertTrue(listed.get(0).get("config").isNull(), "no config.json: null");
+        JsonNode steps = JSON.readTree(get("/api/runs/my-model/steps").body());
+        assertEquals(0.75, steps.get("rows").get(0).get(4).asDouble());
+        assertEquals(0, JSON.readTree(get("/api/runs/my-model/layers").body()).get("rows").size(), "not written: empty");
+    }
+
+    @Test
     void aRunningJobGrowsLive() throws Exception {
         Path run = runs.resolve("live");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -168,6 +180,14 @@ class StudioApiTest {
             Thread.sleep(2000);
             int later = JSON.readTree(get("/api/runs/live/steps").body()).get("rows").size();
             assertTrue(later > first, "and grow while it trains: " + first + " then " + later);
+            // A poller asks for the rows after the last it holds.
+            JsonNode newer = JSON.readTree(get("/api/runs/live/steps?since=" + 5 * first).body());
+            assertEquals(5.0 * (first + 1), newer.get("rows").get(0).get(0).asDouble(), "the next logged step first");
+            for (JsonNode row : newer.get("rows")) {
+                assertTrue(row.get(0).asDouble() > 5 * first);
+            }
+            assertTrue(newer.get("last").asDouble() >= newer.get("rows").get(newer.get("rows").size() - 1).get(0).asDouble());
+            assertEquals(400, get("/api/runs/live/steps?since=yesterday").statusCode());
             JsonNode listed = JSON.readTree(get("/api/runs").body());
             assertTrue(listed.get(0).get("summary").isNull(), "no summary until it ends");
         } finally {

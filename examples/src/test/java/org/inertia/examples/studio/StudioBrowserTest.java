@@ -54,7 +54,7 @@ class StudioBrowserTest {
         tmp = Files.createTempDirectory("studio-browser");
         Path runs = Files.createDirectories(tmp.resolve("runs"));
         CliRunner.Result r = CliRunner.run("train", "--model", "mlp", "--epochs", "2", "--train-limit", "1280",
-            "--test-limit", "100", "--log-every", "1", "--out", runs.resolve("mlp-nesterov").toString());
+            "--test-limit", "100", "--log-every", "1", "--diagnostics-every", "1", "--out", runs.resolve("mlp-nesterov").toString());
         assertEquals(0, r.exitCode(), r.err());
         server = new StudioServer(runs, "127.0.0.1", 0, StudioAccess.trace());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
