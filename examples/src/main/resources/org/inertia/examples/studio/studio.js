@@ -36,7 +36,7 @@ function smooth(values, weight) {
 }
 
 function drawRuns() {
-  const loss = [], accuracy = [], lr = [], epochs = [];
+  const loss = [], accuracy = [], lr = [], epochs = [], epochLoss = [];
   for (const name of studio.selected) {
     const s = studio.steps[name];
     if (!s) { continue; }
@@ -56,12 +56,16 @@ function drawRuns() {
       epochs.push({name: name + ' test accuracy', type: 'line', data: e.rows.map(r => [r[0], r[ecol('test_accuracy')]])});
       epochs.push({name: name + ' train accuracy', type: 'line', lineStyle: {type: 'dashed'},
         data: e.rows.map(r => [r[0], r[ecol('train_accuracy')]])});
+      epochLoss.push({name: name + ' test loss', type: 'line', data: e.rows.map(r => [r[0], r[ecol('test_loss')]])});
+      epochLoss.push({name: name + ' train loss', type: 'line', lineStyle: {type: 'dashed'},
+        data: e.rows.map(r => [r[0], r[ecol('train_loss')]])});
     }
   }
   studio.runsChart.setOption({series: loss}, {replaceMerge: ['series']});
   studio.accuracyChart.setOption({series: accuracy}, {replaceMerge: ['series']});
   studio.lrChart.setOption({series: lr}, {replaceMerge: ['series']});
   studio.epochsChart.setOption({series: epochs}, {replaceMerge: ['series']});
+  studio.epochLossChart.setOption({series: epochLoss}, {replaceMerge: ['series']});
   drawLayers();
   drawConfusion();
 }
@@ -157,12 +161,41 @@ async function refreshRuns() {
         studio.selected.delete(run.name); } pollSteps(); });
       const label = document.createElement('label');
       const about = run.config ? ` — ${run.config.model}, ${run.config.optimizer}` : '';   // a library run has none
-      label.append(box, ` ${run.name}${about}`
-        + (run.summary ? `, ${(100 * run.summary.test_accuracy).toFixed(2)}%` : run.config ? ' (training)' : ''));
-      li.append(label);
+      label.append(box, ` ${run.name}${about}`);
+      const status = document.createElement('span');
+      status.className = 'status';
+      label.append(status);
+      const details = document.createElement('details');
+      details.append(Object.assign(document.createElement('summary'), {textContent: 'config and summary'}),
+        document.createElement('table'));
+      li.append(label, details);
       list.append(li);
       if (studio.selected.size === 0) { box.checked = true; studio.selected.add(run.name); }
     }
+    showRun(run);
+  }
+}
+
+// A run's line: its accuracy once it has a summary; its config and summary as a table (a summary appears
+// when the run ends, so this is redrawn on every poll).
+function showRun(run) {
+  const li = document.querySelector(`#run-list input[value="${CSS.escape(run.name)}"]`).closest('li');
+  li.querySelector('.status').textContent = run.summary && run.summary.test_accuracy !== undefined
+    ? `, ${(100 * run.summary.test_accuracy).toFixed(2)}%` : run.config && !run.summary ? ' (training)' : '';
+  const rows = [];
+  for (const [part, values] of [['config', run.config], ['summary', run.summary]]) {
+    for (const [key, value] of Object.entries(values || {})) {
+      const tr = document.createElement('tr');
+      tr.append(Object.assign(document.createElement('th'), {textContent: key}),
+        Object.assign(document.createElement('td'), {textContent: typeof value === 'object' ? JSON.stringify(value)
+          : String(value)}));
+      tr.title = part;
+      rows.push(tr);
+    }
+  }
+  const table = li.querySelector('table');
+  if (table.rows.length !== rows.length || table.textContent !== rows.map(r => r.textContent).join('')) {
+    table.replaceChildren(...rows);
   }
 }
 
@@ -433,7 +466,7 @@ function show(view) {
     $('view-' + v).hidden = view !== v;
     $('tab-' + v).classList.toggle('active', view === v);
   }
-  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.epochsChart, studio.ratioChart, studio.normsChart,
+  [studio.runsChart, studio.accuracyChart, studio.lrChart, studio.epochsChart, studio.epochLossChart, studio.ratioChart, studio.normsChart,
     studio.alignmentChart, studio.confusionChart, studio.surfaceChart, studio.traceLossChart, studio.momentumChart]
     .forEach(c => c.resize());
 }
@@ -446,6 +479,8 @@ async function main() {
     {type: 'value', name: 'momentum', min: 0, max: 1}]});
   studio.epochsChart = lineChart($('chart-epochs'), 'accuracy per epoch: test (solid), train (dashed)', 'accuracy');
   studio.epochsChart.setOption({xAxis: {type: 'value', name: 'epoch', minInterval: 1}});
+  studio.epochLossChart = lineChart($('chart-epoch-loss'), 'loss per epoch: test (solid), train (dashed)', 'loss');
+  studio.epochLossChart.setOption({xAxis: {type: 'value', name: 'epoch', minInterval: 1}});
   studio.ratioChart = lineChart($('chart-ratio'), 'log10 update:parameter ratio', '');
   studio.normsChart = lineChart($('chart-norms'), 'gradient norm ‖g‖ (solid), velocity norm ‖v‖ (dashed)', '');
   studio.normsChart.setOption({yAxis: {type: 'log', scale: false}});

@@ -108,6 +108,11 @@ class StudioBrowserTest {
         assertEquals(2L, ((Number) js("return studio.epochsChart.getOption().series[0].data.length")).longValue(),
             "test accuracy per epoch, 2 epochs");
         assertEquals("mlp-nesterov momentum", js("return studio.lrChart.getOption().series[1].name"));
+        assertEquals("mlp-nesterov test loss", js("return studio.epochLossChart.getOption().series[0].name"));
+        // The run's config and summary, one row per key.
+        String details = (String) js("return document.querySelector('#run-list details table').textContent");
+        assertTrue(details.contains("optimizernesterov") && details.contains("epochs2") && details.contains("test_accuracy"),
+            details);
         // Per layer: one update-ratio curve per parameter tensor (the MLP's three Linear layers: 6), one point per step.
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ((Number) js(
             "return studio.ratioChart.getOption().series.length")).intValue() == 6);
@@ -123,7 +128,7 @@ class StudioBrowserTest {
         assertEquals(100L, ((Number) js("return studio.confusionChart.getOption().series[0].data.length")).longValue());
         assertEquals(100L, ((Number) js("return studio.confusionChart.getOption().series[0].data"
             + ".reduce((a, c) => a + c[3], 0)")).longValue());
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1420));   // the whole view
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1700));   // the whole view
         js("window.dispatchEvent(new Event('resize')); document.getElementById('tab-runs').click();");
         Thread.sleep(800);
         screenshot("studio-runs.png");
@@ -177,6 +182,7 @@ class StudioBrowserTest {
             assertEquals(1, browser.findElements(By.id("opt-" + generated)).size(), "a control for --" + generated);
         }
         assertEquals(true, js("return document.getElementById('opt-amsgrad').disabled"), "no Adam ticked: greyed");
+        assertTrue(!browser.findElement(By.id("condition")).isDisplayed(), "κ is the quadratic's only");
         js("const f = document.getElementById('function'); f.value = 'quadratic'; f.dispatchEvent(new Event('change'));");
         js("const k = document.getElementById('condition'); k.value = '3'; k.dispatchEvent(new Event('change'));");
         js("const r = document.getElementById('opt-restart-every'); r.value = '25'; r.dispatchEvent(new Event('input'));");
@@ -184,6 +190,7 @@ class StudioBrowserTest {
             String q = (String) js("return studio.lastQuery");
             return q.contains("condition=1000") && q.contains("restart-every=25");
         });
+        assertTrue(browser.findElement(By.id("condition")).isDisplayed());
         String query = (String) js("return studio.lastQuery");
         assertEquals(api(query), js("return studio.lastTrace"), "the page drew what the API answers for " + query);
         assertTrue(((String) js("return document.getElementById('trace-command').textContent"))
