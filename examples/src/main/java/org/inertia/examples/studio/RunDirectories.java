@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The run directories under the studio's root, found by name and never outside it: a name is one path
- * segment of letters, digits, '.', '_' and '-' that does not start with '.', and the directory it names
- * must be a real directory inside the root once every symbolic link is resolved.
+ * The run directories under the studio's root, found by name and never outside it. A run is a directory
+ * holding one of {@link #MARKERS}; a directory whose subdirectories are runs (what {@code compare} makes)
+ * is a group, and its runs are named {@code GROUP/RUN}. Each segment of a name is letters, digits, '.',
+ * '_' and '-', not starting with '.', and the directory it names must be a real directory inside the root
+ * once every symbolic link is resolved.
  */
 public final class RunDirectories {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}");
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}");
     /** A run directory holds one of these: the train command's config, or a library user's metrics files. */
     private static final List<String> MARKERS = List.of("config.json", "steps.csv", "metrics.csv");
 
@@ -27,9 +29,13 @@ public final class RunDirectories {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** Whether {@code name} may name a run at all (no separators, no "..", no leading dot). */
+    /** Whether {@code name} may name a run at all: one or two segments (no "..", no leading dot, no other separator). */
     public static boolean validName(String name) {
-        return name != null && NAME.matcher(name).matches();
+        if (name == null) {
+            return false;
+        }
+        String[] segments = name.split("/", -1);
+        return segments.length <= 2 && Stream.of(segments).allMatch(s -> SEGMENT.matcher(s).matches());
     }
 
     /** The run called {@code name}, if it is a valid name of a run directory inside the root. */
@@ -42,27 +48,46 @@ public final class RunDirectories {
             return Optional.empty();
         }
         Path real = dir.toRealPath();                      // symbolic links resolved
-        if (!real.startsWith(root.toRealPath()) || MARKERS.stream().noneMatch(marker ->
-                Files.isRegularFile(real.resolve(marker), LinkOption.NOFOLLOW_LINKS))) {
+        if (!real.startsWith(root.toRealPath()) || !isRun(real) || isGroup(real)) {
             return Optional.empty();
         }
         return Optional.of(real);
     }
 
-    /** The names of every run directory ({@link #MARKERS}) inside the root, sorted. */
+    /** Every run's name, sorted: the runs directly under the root, and the runs inside each group. */
     public List<String> names() throws IOException {
         List<String> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return out;
         }
-        try (Stream<Path> s = Files.list(root)) {
-            for (Path p : s.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (find(name).isPresent()) {
-                    out.add(name);
+        for (String name : children(root)) {
+            if (find(name).isPresent()) {
+                out.add(name);
+            } else if (validName(name) && Files.isDirectory(root.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                for (String inner : children(root.resolve(name))) {
+                    if (find(name + "/" + inner).isPresent()) {
+                        out.add(name + "/" + inner);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static List<String> children(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static boolean isRun(Path dir) {
+        return MARKERS.stream().anyMatch(m -> Files.isRegularFile(dir.resolve(m), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** Whether some subdirectory of {@code dir} is a run (then {@code dir} is a group such as compare's). */
+    private static boolean isGroup(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && isRun(p));
+        }
     }
 }

@@ -162,6 +162,22 @@ class StudioApiTest {
     }
 
     @Test
+    void theRunsCompareMakesAreListedInsideTheirGroup() throws Exception {
+        CliRunner.Result r = CliRunner.run("compare", "--model", "mlp", "--epochs", "1", "--train-limit", "320",
+            "--test-limit", "50", "--optimizers", "sgd,momentum", "--log-every", "1", "--out", runs.resolve("cmp").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> names = new java.util.ArrayList<>();
+        JSON.readTree(get("/api/runs").body()).forEach(run -> names.add(run.get("name").asText()));
+        assertEquals(List.of("cmp/momentum", "cmp/sgd"), names, "the group itself is not a run");
+        assertEquals(5, JSON.readTree(get("/api/runs/cmp/sgd/steps").body()).get("rows").size(), "320 examples in batches of 64");
+        assertEquals(JSON.readTree(get("/api/runs/cmp/sgd/steps").body()), JSON.readTree(get("/api/runs/cmp%2Fsgd/steps").body()));
+        for (String bad : List.of("/api/runs/cmp/steps", "/api/runs/cmp/sgd/x/steps", "/api/runs/cmp/..%2F..%2Fsecret/steps",
+                "/api/runs/cmp%2F..%2Fcmp%2Fsgd/steps", "/api/runs/%2Fcmp/sgd/steps")) {
+            assertEquals(404, get(bad).statusCode(), bad);
+        }
+    }
+
+    @Test
     void aRunningJobGrowsLive() throws Exception {
         Path run = runs.resolve("live");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
