@@ -2,6 +2,7 @@ package org.inertia.nn.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,11 @@ public final class LayerMetricsCsv implements Callback, AutoCloseable {
 
     @Override
     public void onBatchEnd(TrainingState state, double loss, long correct, long size) {
-        List<ParamDiagnostics> measured = state.optimizer().parameterDiagnostics();
-        if (out == null || state.step() % every != 0 || measured.isEmpty()) {
+        if (out == null || state.step() % every != 0 || state.optimizer().parameterDiagnostics().isEmpty()) {
             return;
         }
-        List<String> cells = new ArrayList<>(java.util.Collections.nCopies(column.size() * METRICS.size(), ""));
-        for (ParamDiagnostics d : measured) {
+        List<String> cells = new ArrayList<>(Collections.nCopies(column.size() * METRICS.size(), ""));
+        for (ParamDiagnostics d : state.optimizer().parameterDiagnostics()) {
             Integer c = column.get(d.parameter());
             if (c == null) {
                 continue;                   // a parameter the optimizer has but the model does not name
